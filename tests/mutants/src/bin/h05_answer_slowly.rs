@@ -1,0 +1,8 @@
+//! Prints its listening line only after two minutes.
+//! program: 05
+//! rejected-by: prints_the_address_it_listens_on
+//! kind: hostile
+
+fn main() {
+    netlings_mutants::hostile::answer_slowly();
+}

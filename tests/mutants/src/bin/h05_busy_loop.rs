@@ -1,0 +1,8 @@
+//! Spins on the CPU without printing.
+//! program: 05
+//! rejected-by: prints_the_address_it_listens_on
+//! kind: hostile
+
+fn main() {
+    netlings_mutants::hostile::busy_loop();
+}

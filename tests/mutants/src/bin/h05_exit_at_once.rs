@@ -1,0 +1,8 @@
+//! Exits 0 at once without doing anything.
+//! program: 05
+//! rejected-by: prints_the_address_it_listens_on
+//! kind: hostile
+
+fn main() {
+    netlings_mutants::hostile::exit_at_once();
+}

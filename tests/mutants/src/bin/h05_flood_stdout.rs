@@ -1,0 +1,8 @@
+//! Floods standard output without end.
+//! program: 05
+//! rejected-by: prints_the_address_it_listens_on
+//! kind: hostile
+
+fn main() {
+    netlings_mutants::hostile::flood_stdout();
+}

@@ -1,0 +1,8 @@
+//! Replies, then keeps the connection open forever.
+//! program: 05
+//! rejected-by: closes_the_connection_after_replying
+//! kind: wrong
+
+fn main() {
+    netlings_mutants::ex05::server(netlings_mutants::ex05::Flaw::NeverCloses);
+}

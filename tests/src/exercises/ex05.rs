@@ -1,0 +1,652 @@
+//! Exercise 05, the TCP server of §5.1: bind, listen, accept one client,
+//! receive one message, reply, close.
+
+use crate::harness::{Proc, TcpPeer};
+use crate::prelude::*;
+use std::net::{SocketAddr, TcpListener};
+
+pub static EXERCISE: Exercise = Exercise {
+    id: "05",
+    slug: "tcp-server",
+    title: Text {
+        en: "TCP server: serve one client",
+        zh: "TCP 服务器：服务一个客户端",
+    },
+    sections: "§5.1",
+    exercise_package: "ex05-tcp-server",
+    solution_package: "sol05-tcp-server",
+    programs: &[Program {
+        key: "05",
+        role: Text {
+            en: "the server",
+            zh: "服务器",
+        },
+        exercise_bin: "ex05-tcp-server",
+        solution_bin: "sol05-tcp-server",
+    }],
+    checks: &[
+        &PRINTS_THE_ADDRESS_IT_LISTENS_ON,
+        &ACCEPTS_A_CLIENT_ONCE_LISTENING,
+        &NAMES_THE_CLIENT_BY_ITS_OWN_PORT,
+        &SEES_THE_CLIENT_ON_AN_EPHEMERAL_PORT,
+        &REPLIES_TO_THE_MESSAGE,
+        &REPLIES_ONLY_AFTER_THE_MESSAGE_ARRIVES,
+        &PRINTS_THE_MESSAGE_IT_RECEIVED,
+        &CLOSES_THE_CONNECTION_AFTER_REPLYING,
+        &EXITS_AFTER_SERVING_ITS_CLIENT,
+        &HANDLES_A_CLIENT_THAT_SENDS_NOTHING,
+        &KEEPS_CHINESE_TEXT_BYTE_EXACT,
+        &SURVIVES_BYTES_THAT_ARE_NOT_UTF8,
+        &READS_A_MESSAGE_SPLIT_OVER_MANY_WRITES,
+        &CAN_RESTART_ON_THE_SAME_PORT_AT_ONCE,
+        &RELEASES_ITS_PORT_WHEN_DONE,
+        &REJECTS_A_PORT_OUT_OF_RANGE,
+        &REJECTS_A_MALFORMED_IP,
+        &REPORTS_ADDRESS_IN_USE,
+    ],
+};
+
+/// The reply of the notes' server, with the newline that ends a message.
+const REPLY_LINE: &str = "数据已收到";
+
+/// Start the server on a port the OS chooses and connect one client.
+fn server_and_client(t: &Test) -> Result<(Proc, SocketAddr, TcpPeer), Stop> {
+    let (server, addr) = t.start_listening(&["127.0.0.1:0"])?;
+    let client = t.connect(addr)?;
+    Ok((server, addr, client))
+}
+
+/// The line the server prints for a message: `received from IP:PORT: TEXT`.
+fn received_line(server: &mut Proc, client: &TcpPeer, message: &str) -> Outcome {
+    let expected = format!("received from {}: {}", client.local_addr(), message);
+    let line = server.expect_line(&show::text(&expected), REPLY, |l| {
+        l.starts_with("received from")
+    })?;
+    if line == expected {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the server printed the message differently"; "服务器打印的消息与发送的不同"),
+        show::text(&expected),
+        show::text(&line),
+    ))
+}
+
+pub const PRINTS_THE_ADDRESS_IT_LISTENS_ON: Check = Check {
+    name: "prints_the_address_it_listens_on",
+    behaviour: "C2",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "prints the address it really listens on (port 0 lets the OS choose)",
+        zh: "打印实际监听的地址（端口 0 表示由操作系统选择）",
+    },
+    hints: &[
+        Text {
+            en: "After bind and listen, print `listening on IP:PORT` using listener.local_addr(), not the address you were given.",
+            zh: "bind 和 listen 之后，用 listener.local_addr() 打印 `listening on IP:PORT`，而不是照抄传入的地址。",
+        },
+        Text {
+            en: "When the argument is 127.0.0.1:0 the OS picks a free port; only local_addr() knows which. Flush the line (the `say` helper does) so the grader sees it at once.",
+            zh: "参数为 127.0.0.1:0 时由操作系统挑选空闲端口，只有 local_addr() 知道是哪个。记得刷新输出（`say` 会帮你刷新），评测程序才能立刻看到。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, addr) = t.start_listening(&["127.0.0.1:0"])?;
+        if addr.port() == 0 || addr.ip().to_string() != "127.0.0.1" {
+            return Err(Stop::mismatch(
+                msg!("the printed address is not the one the OS bound"; "打印的地址不是操作系统实际绑定的地址"),
+                "127.0.0.1 and a non-zero port",
+                addr.to_string(),
+            ));
+        }
+        t.connect(addr).map(drop)
+    },
+};
+
+pub const ACCEPTS_A_CLIENT_ONCE_LISTENING: Check = Check {
+    name: "accepts_a_client_once_listening",
+    behaviour: "C3",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "accepts a client as soon as it says it is listening",
+        zh: "一旦声明正在监听，就能接受客户端连接",
+    },
+    hints: &[
+        Text {
+            en: "Print the listening line only after listen has succeeded, then call accept and print `client connected from IP:PORT`.",
+            zh: "只有在 listen 成功之后才打印监听行，然后调用 accept 并打印 `client connected from IP:PORT`。",
+        },
+        Text {
+            en: "listen turns the socket into a passive one: the OS completes connections for it and accept hands you the next one.",
+            zh: "listen 把套接字变为被动套接字：操作系统替它完成连接，accept 把下一个连接交给你。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, _addr, client) = server_and_client(t)?;
+        let expected = format!("client connected from {}", client.local_addr());
+        server.expect_line(&show::text(&expected), REPLY, |l| {
+            l.starts_with("client connected from")
+        })?;
+        Ok(())
+    },
+};
+
+pub const NAMES_THE_CLIENT_BY_ITS_OWN_PORT: Check = Check {
+    name: "names_the_client_by_its_own_port",
+    behaviour: "P5",
+    section: "§3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "names the client by the client's address and port, not its own",
+        zh: "打印客户端自己的地址和端口，而不是服务器的",
+    },
+    hints: &[
+        Text {
+            en: "accept returns two things: the new socket and the client's address. Print that address.",
+            zh: "accept 返回两样东西：新的套接字和客户端的地址。打印这个地址。",
+        },
+        Text {
+            en: "The client talks from a port its OS picked (an ephemeral port), to your fixed port; the two are different numbers.",
+            zh: "客户端从它的操作系统挑选的端口（临时端口）连到你的固定端口，这两个端口号不同。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr, client) = server_and_client(t)?;
+        let line = server.expect_line("\"client connected from IP:PORT\"", REPLY, |l| {
+            l.starts_with("client connected from")
+        })?;
+        let printed = line.trim_start_matches("client connected from").trim();
+        if printed == client.local_addr().to_string() {
+            return Ok(());
+        }
+        let why = if printed == addr.to_string() {
+            msg!("the server printed its own address, not the client's"; "服务器打印了自己的地址，而不是客户端的")
+        } else {
+            msg!("the printed address is not where the client connected from"; "打印的地址不是客户端连接时使用的地址")
+        };
+        Err(Stop::mismatch(
+            why,
+            client.local_addr().to_string(),
+            show::text(printed),
+        ))
+    },
+};
+
+pub const SEES_THE_CLIENT_ON_AN_EPHEMERAL_PORT: Check = Check {
+    name: "sees_the_client_on_an_ephemeral_port",
+    behaviour: "C1",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "sees an unbound client on a port from the kernel's ephemeral range",
+        zh: "看到未绑定的客户端使用内核临时端口范围内的端口",
+    },
+    hints: &[
+        Text {
+            en: "Print the client's address exactly as accept returned it.",
+            zh: "原样打印 accept 返回的客户端地址。",
+        },
+        Text {
+            en: "A client that does not bind gets a port from /proc/sys/net/ipv4/ip_local_port_range when it connects.",
+            zh: "不绑定的客户端在连接时从 /proc/sys/net/ipv4/ip_local_port_range 中得到一个端口。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, _addr, _client) = server_and_client(t)?;
+        let line = server.expect_line("\"client connected from IP:PORT\"", REPLY, |l| {
+            l.starts_with("client connected from")
+        })?;
+        let printed: Option<SocketAddr> = line
+            .trim_start_matches("client connected from")
+            .trim()
+            .parse()
+            .ok();
+        let (low, high) = ephemeral_range();
+        match printed {
+            Some(peer) if (low..=high).contains(&peer.port()) => Ok(()),
+            _ => Err(Stop::mismatch(
+                msg!("the client's printed port is not an ephemeral port"; "打印的客户端端口不是临时端口"),
+                format!("a port from {low} to {high}"),
+                show::text(&line),
+            )),
+        }
+    },
+};
+
+/// The kernel's ephemeral port range (32768-60999 when it cannot be read).
+pub fn ephemeral_range() -> (u16, u16) {
+    std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|s| {
+            let mut parts = s.split_whitespace().map(|p| p.parse().ok());
+            Some((parts.next()??, parts.next()??))
+        })
+        .unwrap_or((32768, 60999))
+}
+
+pub const REPLIES_TO_THE_MESSAGE: Check = Check {
+    name: "replies_to_the_message",
+    behaviour: "C2",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "replies 数据已收到 to the client's message",
+        zh: "收到客户端消息后回复“数据已收到”",
+    },
+    hints: &[
+        Text {
+            en: "After reading the message, write `数据已收到\\n` to the client's socket (the one accept returned).",
+            zh: "读完消息后，向客户端的套接字（accept 返回的那个）写入 `数据已收到\\n`。",
+        },
+        Text {
+            en: "Write to the accepted stream, not the listener; use write_all so every byte goes out, and end the reply with a newline.",
+            zh: "写入 accept 得到的连接，而不是监听套接字；用 write_all 确保全部字节发出，并以换行结尾。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, _addr, mut client) = server_and_client(t)?;
+        client.send_line("你好")?;
+        client.expect_line(REPLY_LINE, REPLY)
+    },
+};
+
+pub const REPLIES_ONLY_AFTER_THE_MESSAGE_ARRIVES: Check = Check {
+    name: "replies_only_after_the_message_arrives",
+    behaviour: "C2",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "receives first, then replies (no reply before the message)",
+        zh: "先接收，再回复（收到消息前不回复）",
+    },
+    hints: &[
+        Text {
+            en: "The order is recv, then send: wait for the client's message before replying.",
+            zh: "顺序是先 recv 后 send：等客户端的消息到了再回复。",
+        },
+        Text {
+            en: "A reply sent before reading acknowledges data that never arrived.",
+            zh: "在读取之前就回复，等于确认了尚未到达的数据。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, _addr, mut client) = server_and_client(t)?;
+        client.expect_silence(QUIET)?;
+        client.send_line("你好")?;
+        client.expect_line(REPLY_LINE, REPLY)
+    },
+};
+
+pub const PRINTS_THE_MESSAGE_IT_RECEIVED: Check = Check {
+    name: "prints_the_message_it_received",
+    behaviour: "C2",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "prints the message it received, with the sender",
+        zh: "打印收到的消息及发送方",
+    },
+    hints: &[
+        Text {
+            en: "Print `received from IP:PORT: MESSAGE`, the message without its newline.",
+            zh: "打印 `received from IP:PORT: MESSAGE`，消息不含末尾换行。",
+        },
+        Text {
+            en: "Strip the trailing `\\n` from the bytes you read, then print them with String::from_utf8_lossy.",
+            zh: "去掉读到的字节末尾的 `\\n`，再用 String::from_utf8_lossy 打印。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, _addr, mut client) = server_and_client(t)?;
+        client.send_line("hello netlings")?;
+        received_line(&mut server, &client, "hello netlings")
+    },
+};
+
+pub const CLOSES_THE_CONNECTION_AFTER_REPLYING: Check = Check {
+    name: "closes_the_connection_after_replying",
+    behaviour: "C6",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "closes the client's connection after replying",
+        zh: "回复后关闭与客户端的连接",
+    },
+    hints: &[
+        Text {
+            en: "After the reply, close the client's socket: drop the stream (or call shutdown).",
+            zh: "回复之后关闭客户端的套接字：drop 掉这个连接（或调用 shutdown）。",
+        },
+        Text {
+            en: "The client learns the service is over when its read returns 0 bytes; that only happens once your side closes.",
+            zh: "客户端的 read 返回 0 字节时才知道服务结束；只有你这边关闭后才会这样。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, _addr, mut client) = server_and_client(t)?;
+        client.send_line("你好")?;
+        client.expect_line(REPLY_LINE, REPLY)?;
+        client.expect_end(REPLY)
+    },
+};
+
+pub const EXITS_AFTER_SERVING_ITS_CLIENT: Check = Check {
+    name: "exits_after_serving_its_client",
+    behaviour: "T2",
+    section: "§1.2",
+    tier: Tier::Notes,
+    title: Text {
+        en: "connect, transfer, close: the server exits 0 after its one client",
+        zh: "建立连接、传输数据、断开连接：服务完唯一的客户端后以 0 退出",
+    },
+    hints: &[
+        Text {
+            en: "This server serves a single client: after closing it, close the listener too and let main return.",
+            zh: "这个服务器只服务一个客户端：关闭它之后也关闭监听套接字，让 main 返回。",
+        },
+        Text {
+            en: "Returning from main exits with code 0; an error on the way should exit with 1 and one sentence.",
+            zh: "从 main 返回即以退出码 0 结束；中途出错应以 1 退出并输出一句话。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, _addr, mut client) = server_and_client(t)?;
+        client.send_line("你好")?;
+        client.expect_line(REPLY_LINE, REPLY)?;
+        server.expect_exit(0, EXIT)
+    },
+};
+
+pub const HANDLES_A_CLIENT_THAT_SENDS_NOTHING: Check = Check {
+    name: "handles_a_client_that_sends_nothing",
+    behaviour: "C7",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "a client that closes without sending: recv gives 0 bytes, no crash",
+        zh: "客户端不发送就关闭：recv 得到 0 字节，程序不崩溃",
+    },
+    hints: &[
+        Text {
+            en: "When the first read returns 0 bytes the client has closed; print `client IP:PORT closed without sending` and finish normally.",
+            zh: "第一次读取返回 0 字节说明客户端已关闭；打印 `client IP:PORT closed without sending` 并正常结束。",
+        },
+        Text {
+            en: "0 bytes is not an error: it is how TCP says the peer is done. Do not reply and do not panic.",
+            zh: "0 字节不是错误，而是 TCP 告诉你对方已结束的方式。不要回复，也不要 panic。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, _addr, client) = server_and_client(t)?;
+        let expected = format!("client {} closed without sending", client.local_addr());
+        client.close();
+        server.expect_line(&show::text(&expected), REPLY, |l| {
+            l.contains("closed without sending")
+        })?;
+        server.expect_exit(0, EXIT)
+    },
+};
+
+pub const KEEPS_CHINESE_TEXT_BYTE_EXACT: Check = Check {
+    name: "keeps_chinese_text_byte_exact",
+    behaviour: "C9",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "Chinese text arrives and is printed byte-exact (UTF-8 both ways)",
+        zh: "中文文本原样到达并原样打印（双方都用 UTF-8）",
+    },
+    hints: &[
+        Text {
+            en: "Treat the message as bytes and decode it as UTF-8 once, when printing.",
+            zh: "把消息当作字节处理，只在打印时按 UTF-8 解码一次。",
+        },
+        Text {
+            en: "The notes' TCP pair used GBK; this course uses UTF-8 everywhere. A message read in pieces can split a character: decode the whole line, not each piece.",
+            zh: "笔记中的 TCP 程序用 GBK；本课程处处使用 UTF-8。分段读取可能把一个汉字拆开：要解码整行，而不是每一段。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, _addr, mut client) = server_and_client(t)?;
+        let text = "你好，世界！网络编程 🌏";
+        client.send_line(text)?;
+        received_line(&mut server, &client, text)?;
+        client.expect_line(REPLY_LINE, REPLY)
+    },
+};
+
+pub const SURVIVES_BYTES_THAT_ARE_NOT_UTF8: Check = Check {
+    name: "survives_bytes_that_are_not_utf8",
+    behaviour: "C9",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "bytes that are not UTF-8 are shown lossily, never a crash",
+        zh: "非 UTF-8 字节以替换字符显示，绝不崩溃",
+    },
+    hints: &[
+        Text {
+            en: "Print with String::from_utf8_lossy, not String::from_utf8(...).unwrap().",
+            zh: "用 String::from_utf8_lossy 打印，而不是 String::from_utf8(...).unwrap()。",
+        },
+        Text {
+            en: "A peer can send any bytes (here GBK-encoded 你好, which is not valid UTF-8); the server must still reply.",
+            zh: "对端可以发送任意字节（这里是 GBK 编码的“你好”，不是合法的 UTF-8）；服务器仍须回复。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, _addr, mut client) = server_and_client(t)?;
+        // 你好 in GBK, as the notes' client sent it: not valid UTF-8.
+        client.send(b"\xc4\xe3\xba\xc3 gbk\n")?;
+        client.expect_line(REPLY_LINE, REPLY)?;
+        let line =
+            server.expect_line("\"received from IP:PORT: \u{fffd}… gbk\"", REPLY, |l| {
+                l.starts_with("received from")
+            })?;
+        if line.contains('\u{fffd}') && line.ends_with(" gbk") {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the undecodable bytes should show as U+FFFD (�) and the rest as sent"; "无法解码的字节应显示为 U+FFFD（�），其余原样显示"),
+            "received from IP:PORT: ���� gbk",
+            show::text(&line),
+        ))
+    },
+};
+
+pub const READS_A_MESSAGE_SPLIT_OVER_MANY_WRITES: Check = Check {
+    name: "reads_a_message_split_over_many_writes",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "reads a whole message even when it arrives one byte at a time",
+        zh: "即使消息逐字节到达，也能读到完整消息",
+    },
+    hints: &[
+        Text {
+            en: "One read is not one message: keep reading until the newline arrives.",
+            zh: "一次读取不等于一条消息：要一直读到换行符到达。",
+        },
+        Text {
+            en: "The notes' recv(1024) returns whatever bytes have arrived so far, maybe just one. BufReader::read_until(b'\\n', …) loops for you.",
+            zh: "笔记中的 recv(1024) 只返回目前已到达的字节，可能只有一个。BufReader::read_until(b'\\n', …) 会替你循环读取。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, _addr, mut client) = server_and_client(t)?;
+        let text = "a message in many pieces";
+        client.send_byte_by_byte(format!("{text}\n").as_bytes(), Duration::from_millis(15))?;
+        received_line(&mut server, &client, text)?;
+        client.expect_line(REPLY_LINE, REPLY)
+    },
+};
+
+pub const CAN_RESTART_ON_THE_SAME_PORT_AT_ONCE: Check = Check {
+    name: "can_restart_on_the_same_port_at_once",
+    behaviour: "C10",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "can listen again on the same port right after serving a client",
+        zh: "服务完一个客户端后，能立即在同一端口上重新监听",
+    },
+    hints: &[
+        Text {
+            en: "Rust's TcpListener::bind sets SO_REUSEADDR for you; if you build the socket by hand, set it before bind.",
+            zh: "Rust 的 TcpListener::bind 已替你设置 SO_REUSEADDR；如果你手动创建套接字，要在 bind 之前设置它。",
+        },
+        Text {
+            en: "The side that closes first keeps the connection in TIME_WAIT for a while; without SO_REUSEADDR bind fails with \"address in use\" until it expires.",
+            zh: "先关闭的一方会让连接处于 TIME_WAIT 一段时间；没有 SO_REUSEADDR，bind 会一直报“地址已被占用”直到超时。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr, mut client) = server_and_client(t)?;
+        client.send_line("first run")?;
+        client.expect_line(REPLY_LINE, REPLY)?;
+        client.expect_end(REPLY)?;
+        server.expect_exit(0, EXIT)?;
+        let port = addr.to_string();
+        let mut again = t.start(&[&port])?;
+        let second = again.expect_address("listening on", START)?;
+        let mut client = t.connect(second)?;
+        client.send_line("second run")?;
+        client.expect_line(REPLY_LINE, REPLY)
+    },
+};
+
+pub const RELEASES_ITS_PORT_WHEN_DONE: Check = Check {
+    name: "releases_its_port_when_done",
+    behaviour: "S2",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "closes its sockets: once it has exited, the port is free again",
+        zh: "关闭套接字：退出后端口可以再次使用",
+    },
+    hints: &[
+        Text {
+            en: "Let the listener and the client's stream be dropped (or exit): the OS frees the port with the socket.",
+            zh: "让监听套接字和客户端连接被 drop（或程序退出）：操作系统会随套接字释放端口。",
+        },
+        Text {
+            en: "A program that never exits keeps its port; this one must finish after its client.",
+            zh: "永不退出的程序会一直占用端口；这个程序服务完客户端后必须结束。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr, mut client) = server_and_client(t)?;
+        client.send_line("你好")?;
+        client.expect_line(REPLY_LINE, REPLY)?;
+        server.expect_exit(0, EXIT)?;
+        t.step(msg!("the suite binds {} itself", addr; "评测程序自己绑定 {}", addr));
+        TcpListener::bind(addr).map(drop).map_err(|e| {
+            Stop::fail(msg!("{} is still taken after the server exited: {}", addr, e; "服务器退出后 {} 仍被占用：{}", addr, e))
+        })
+    },
+};
+
+pub const REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
+    name: "rejects_a_port_out_of_range",
+    behaviour: "P1",
+    section: "§3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "port 65536 is a usage error: exit 2 and one sentence",
+        zh: "端口 65536 属于用法错误：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Parse the address with the given Args helper (or \"…\".parse::<SocketAddr>()) and exit 2 with one line on stderr when it fails.",
+            zh: "用提供的 Args 辅助函数（或 \"…\".parse::<SocketAddr>()）解析地址，失败时在标准错误输出一行并以 2 退出。",
+        },
+        Text {
+            en: "A port is 16 bits: 0 to 65535. Never unwrap a parse of user input; explain the mistake instead.",
+            zh: "端口是 16 位：0 到 65535。不要对用户输入的解析结果 unwrap，而应说明错在哪里。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let done = t.run(&["127.0.0.1:65536"])?;
+        done.expect_code(2)?;
+        done.expect_one_sentence_on_stderr()
+    },
+};
+
+pub const REJECTS_A_MALFORMED_IP: Check = Check {
+    name: "rejects_a_malformed_ip",
+    behaviour: "A1",
+    section: "§2",
+    tier: Tier::Notes,
+    title: Text {
+        en: "256.1.1.1 is not an IPv4 address: exit 2 and one sentence",
+        zh: "256.1.1.1 不是 IPv4 地址：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Each of the four numbers of an IPv4 address is 0 to 255; reject anything else with exit code 2.",
+            zh: "IPv4 地址的四个数字都在 0 到 255 之间；其他一律以退出码 2 拒绝。",
+        },
+        Text {
+            en: "The notes say 1-256, which is wrong: an octet is 8 bits, 0-255.",
+            zh: "笔记写的是 1–256，这是错的：每段是 8 位，取值 0–255。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let done = t.run(&["256.1.1.1:8080"])?;
+        done.expect_code(2)?;
+        done.expect_one_sentence_on_stderr()
+    },
+};
+
+pub const REPORTS_ADDRESS_IN_USE: Check = Check {
+    name: "reports_address_in_use",
+    behaviour: "S4",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "a port another program holds: exit 1 and one sentence",
+        zh: "端口已被其他程序占用：以 1 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "When bind fails, print one sentence naming the address and the reason, and exit with code 1 (the `fail` helper does both).",
+            zh: "bind 失败时，输出一句包含地址和原因的话，并以退出码 1 结束（`fail` 辅助函数两样都做）。",
+        },
+        Text {
+            en: "Only one socket can listen on an address and port; the error is AddrInUse (EADDRINUSE).",
+            zh: "一个地址和端口上只能有一个套接字监听；错误是 AddrInUse（EADDRINUSE）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let holder = TcpListener::bind("127.0.0.1:0").map_err(|e| {
+            Stop::fail(msg!("the suite could not listen: {}", e; "评测程序无法监听：{}", e))
+        })?;
+        let taken = holder.local_addr().expect("bound").to_string();
+        t.step(msg!("the suite listens on {} first", taken; "评测程序先在 {} 上监听", taken));
+        let done = t.run(&[&taken])?;
+        done.expect_code(1)?;
+        done.expect_one_sentence_on_stderr()?;
+        done.expect_stderr(predicate::str::contains("in use"))
+    },
+};

@@ -1,0 +1,3 @@
+//! The checks of each exercise, one module per exercise.
+
+pub mod ex05;

@@ -1,0 +1,177 @@
+//! The harness: everything a check does to a program, written once.
+//!
+//! A check body gets a [`Test`]: it starts the program under test, makes
+//! peers (TCP client or server, UDP socket), and every action on them is
+//! recorded as a step of the trace, so a failure report can list what was
+//! done before the step that failed. Every wait has a deadline; every
+//! program is killed with its process group when the check ends.
+
+mod process;
+mod reaper;
+mod tcp;
+mod udp;
+
+pub use process::{Ending, Finished, Proc, describe_status};
+pub use reaper::Reaper;
+pub use tcp::{TcpPeer, TcpServerPeer};
+pub use udp::{MAX_DATAGRAM, UdpPeer};
+
+use crate::check::{Exercise, Stop};
+use crate::targets::Targets;
+use crate::text::Msg;
+use std::cell::RefCell;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How long a program may take to print its "listening"/"bound" line.
+/// Generous: a cold start on a loaded 2-core machine is slow, and a correct
+/// program never waits this long, so only failures pay for it.
+pub const START: Duration = Duration::from_secs(10);
+/// How long a reply may take.
+pub const REPLY: Duration = Duration::from_secs(5);
+/// How long a program may take to exit once it should.
+pub const EXIT: Duration = Duration::from_secs(5);
+/// A quiet window for negative checks ("nothing arrives yet"). Short, since
+/// it is paid by every passing run; it can only make a wrong program slip
+/// through, never make a right one fail.
+pub const QUIET: Duration = Duration::from_millis(300);
+
+/// The steps of one check, shared by the test and every peer and program.
+#[derive(Clone, Default)]
+pub struct Trace(Rc<RefCell<TraceLog>>);
+
+#[derive(Default)]
+pub struct TraceLog {
+    pub steps: Vec<Msg>,
+    pub endings: Vec<Ending>,
+}
+
+impl Trace {
+    pub fn step(&self, step: Msg) {
+        self.0.borrow_mut().steps.push(step);
+    }
+
+    fn ended(&self, ending: Ending) {
+        self.0.borrow_mut().endings.push(ending);
+    }
+
+    /// Take what was recorded (the runner does this when the check ends).
+    pub fn take(&self) -> TraceLog {
+        std::mem::take(&mut *self.0.borrow_mut())
+    }
+}
+
+/// What a check body works with.
+pub struct Test {
+    exercise: &'static Exercise,
+    targets: Arc<Targets>,
+    trace: Trace,
+    reaper: Reaper,
+    dir: tempfile::TempDir,
+}
+
+impl Test {
+    pub fn new(
+        exercise: &'static Exercise,
+        targets: Arc<Targets>,
+        reaper: Reaper,
+    ) -> std::io::Result<Test> {
+        Ok(Test {
+            exercise,
+            targets,
+            trace: Trace::default(),
+            reaper,
+            dir: tempfile::Builder::new().prefix("netlings-").tempdir()?,
+        })
+    }
+
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    /// A private directory for this check; programs start in it.
+    pub fn dir(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Record a step the check does by itself.
+    pub fn step(&self, step: Msg) {
+        self.trace.step(step);
+    }
+
+    /// Start the exercise's (only) program with `args`.
+    pub fn start(&self, args: &[&str]) -> Result<Proc, Stop> {
+        let program = self
+            .exercise
+            .programs
+            .first()
+            .expect("an exercise has a program");
+        self.start_program(program.key, args)
+    }
+
+    /// Start one program of the exercise (`07-server`) with `args`.
+    pub fn start_program(&self, key: &str, args: &[&str]) -> Result<Proc, Stop> {
+        let program = self
+            .exercise
+            .program(key)
+            .expect("the check names a program of its exercise");
+        let argv = self.targets.argv(key).ok_or_else(|| {
+            Stop::fail(crate::msg!("the grader has no command for program {}", key; "评测程序没有程序 {} 的命令", key))
+        })?;
+        Proc::spawn(
+            program.role.into(),
+            argv,
+            args,
+            self.dir(),
+            self.trace.clone(),
+            self.reaper.clone(),
+        )
+    }
+
+    /// Start a TCP server program with `args` and wait for its
+    /// `listening on IP:PORT` line: the readiness signal and the address.
+    pub fn start_listening(&self, args: &[&str]) -> Result<(Proc, SocketAddr), Stop> {
+        let mut server = self.start(args)?;
+        let addr = server.expect_address("listening on", START)?;
+        Ok((server, addr))
+    }
+
+    /// Run a one-shot program to its end with `args` and nothing on stdin.
+    pub fn run(&self, args: &[&str]) -> Result<Finished, Stop> {
+        self.start(args)?.finish(EXIT)
+    }
+
+    /// A TCP client of the suite, connected to `addr`.
+    pub fn connect(&self, addr: SocketAddr) -> Result<TcpPeer, Stop> {
+        self.connect_as(crate::msg!("the client"; "客户端"), addr)
+    }
+
+    /// A named TCP client ("client 2") connected to `addr`.
+    pub fn connect_as(&self, name: Msg, addr: SocketAddr) -> Result<TcpPeer, Stop> {
+        TcpPeer::connect(name, addr, REPLY, self.trace.clone())
+    }
+
+    /// A TCP server of the suite on 127.0.0.1 and a port the OS chose.
+    pub fn tcp_server(&self) -> Result<TcpServerPeer, Stop> {
+        TcpServerPeer::bind(self.trace.clone())
+    }
+
+    /// A UDP socket of the suite on 127.0.0.1 and a port the OS chose.
+    pub fn udp(&self) -> Result<UdpPeer, Stop> {
+        self.udp_as(crate::msg!("the peer"; "对端"), "127.0.0.1:0")
+    }
+
+    /// A named UDP socket bound to `addr`.
+    pub fn udp_as(&self, name: Msg, addr: &str) -> Result<UdpPeer, Stop> {
+        UdpPeer::bind(name, addr, self.trace.clone())
+    }
+}
+
+impl Drop for Test {
+    fn drop(&mut self) {
+        self.reaper.kill_all();
+    }
+}

@@ -1,0 +1,593 @@
+//! The program under test: spawned in its own process group, its output read
+//! line by line with deadlines, and killed with its whole group on drop.
+
+use super::{Trace, reaper::Reaper};
+use crate::check::{Outcome, Stop};
+use crate::text::Msg;
+use crate::{msg, show};
+use predicates::Predicate;
+use std::io::{Read, Write};
+use std::net::SocketAddr;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::Path;
+use std::process::{Child, ChildStdin, Command, ExitStatus, Stdio};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Output kept per program; a program that prints more is cut off (and,
+/// since nobody drains its pipe any more, blocks until the check kills it).
+const OUTPUT_CAP: usize = 16 << 20;
+/// Standard error kept per program.
+const STDERR_CAP: usize = 64 << 10;
+
+enum Event {
+    Line(Vec<u8>),
+    End,
+    Flood,
+}
+
+/// How a program ended (or that it was still running when the check ended).
+#[derive(Clone, Debug)]
+pub struct Ending {
+    pub role: Msg,
+    /// `None`: it was still running and the check stopped it.
+    pub status: Option<ExitStatus>,
+    pub stderr: String,
+}
+
+impl Ending {
+    /// What the program said when it stopped by itself: a `todo!()` step of
+    /// the stub, a panic, or its last line of standard error.
+    pub fn diagnosis(&self) -> Option<Msg> {
+        let status = self.status?;
+        if let Some(step) = todo_step(&self.stderr) {
+            return Some(msg!("not implemented yet: {}", step; "尚未实现：{}", step));
+        }
+        if let Some(panic) = panic_message(&self.stderr) {
+            return Some(msg!("it panicked: {}", panic; "程序 panic 了：{}", panic));
+        }
+        let last = self.stderr.lines().rev().find(|l| !l.trim().is_empty());
+        let how = describe_status(status);
+        Some(match last {
+            Some(line) => {
+                msg!("{} ended: {}; its last error line: {}", self.role.en, how.en, show::text(line);
+                               "{}已结束：{}；最后一行错误输出：{}", self.role.zh, how.zh, show::text(line))
+            }
+            None => {
+                msg!("{} ended: {}", self.role.en, how.en; "{}已结束：{}", self.role.zh, how.zh)
+            }
+        })
+    }
+
+    /// Whether the stub's `todo!()` stopped it.
+    pub fn is_todo(&self) -> bool {
+        self.status.is_some() && todo_step(&self.stderr).is_some()
+    }
+}
+
+/// `not yet implemented: step 3: listen` → `step 3: listen`.
+fn todo_step(stderr: &str) -> Option<&str> {
+    let at = stderr.find("not yet implemented")?;
+    let rest = &stderr[at + "not yet implemented".len()..];
+    let rest = rest.strip_prefix(": ").unwrap_or(rest);
+    Some(rest.lines().next().unwrap_or("").trim()).filter(|s| !s.is_empty())
+}
+
+/// The message line after Rust's `thread 'main' panicked at file:line:col:`.
+fn panic_message(stderr: &str) -> Option<&str> {
+    let mut lines = stderr.lines();
+    lines.find(|l| l.contains("panicked at"))?;
+    lines.next().map(str::trim)
+}
+
+pub fn describe_status(status: ExitStatus) -> Msg {
+    match (status.code(), status.signal()) {
+        (Some(code), _) => msg!("exit code {}", code; "退出码 {}", code),
+        (None, Some(sig)) => msg!("killed by signal {}", sig; "被信号 {} 终止", sig),
+        _ => msg!("{}", status; "{}", status),
+    }
+}
+
+/// A running program under test.
+pub struct Proc {
+    role: Msg,
+    child: Child,
+    stdin: Option<ChildStdin>,
+    lines: Receiver<Event>,
+    /// Every stdout line read so far, for reports.
+    seen: Vec<String>,
+    ended_output: bool,
+    stderr: Arc<Mutex<Vec<u8>>>,
+    stderr_done: Receiver<()>,
+    trace: Trace,
+    reaper: Reaper,
+    pgid: i32,
+}
+
+impl Proc {
+    pub(crate) fn spawn(
+        role: Msg,
+        argv: &[String],
+        args: &[&str],
+        dir: &Path,
+        trace: Trace,
+        reaper: Reaper,
+    ) -> Result<Proc, Stop> {
+        let shown = argv
+            .iter()
+            .map(String::as_str)
+            .chain(args.iter().copied())
+            .collect::<Vec<_>>()
+            .join(" ");
+        trace.step(msg!("start {}: {}", role.en, shown; "启动{}：{}", role.zh, shown));
+        let (program, fixed) = argv.split_first().ok_or_else(|| {
+            Stop::fail(msg!("no command was given for {}", role.en; "没有给出{}的命令", role.zh))
+        })?;
+        let mut command = Command::new(program);
+        command
+            .args(fixed)
+            .args(args)
+            .current_dir(dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            // A panic shows its message, not a backtrace.
+            .env("RUST_BACKTRACE", "0")
+            // Python keeps its output unbuffered, so a Python program that
+            // keeps the contract is graded the same way.
+            .env("PYTHONUNBUFFERED", "1")
+            .process_group(0);
+        // SAFETY: between fork and exec only the async-signal-safe prctl(2) runs.
+        unsafe {
+            command.pre_exec(|| {
+                rustix::process::set_parent_process_death_signal(Some(
+                    rustix::process::Signal::KILL,
+                ))?;
+                Ok(())
+            });
+        }
+        let mut child = command.spawn().map_err(|e| {
+            Stop::fail(msg!("could not start {} ({}): {}", role.en, program, e; "无法启动{}（{}）：{}", role.zh, program, e))
+        })?;
+        let pgid = child.id() as i32;
+        reaper.adopt(pgid);
+
+        let (tx, lines) = channel();
+        let stdout = child.stdout.take().expect("stdout is piped");
+        thread::spawn(move || read_lines(stdout, |event| tx.send(event).is_ok()));
+
+        let stderr = Arc::new(Mutex::new(Vec::new()));
+        let (done_tx, stderr_done) = channel();
+        let mut err_pipe = child.stderr.take().expect("stderr is piped");
+        let sink = Arc::clone(&stderr);
+        thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = err_pipe.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                let mut kept = sink.lock().unwrap_or_else(|e| e.into_inner());
+                let room = STDERR_CAP.saturating_sub(kept.len());
+                kept.extend_from_slice(&buf[..n.min(room)]);
+            }
+            let _ = done_tx.send(());
+        });
+
+        Ok(Proc {
+            role,
+            stdin: child.stdin.take(),
+            child,
+            lines,
+            seen: Vec::new(),
+            ended_output: false,
+            stderr,
+            stderr_done,
+            trace,
+            reaper,
+            pgid,
+        })
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub fn role(&self) -> &Msg {
+        &self.role
+    }
+
+    /// Type a line on the program's standard input.
+    pub fn type_line(&mut self, line: &str) -> Outcome {
+        self.trace.step(msg!("type {} into {}", show::text(line), self.role.en; "向{}输入 {}", self.role.zh, show::text(line)));
+        let written = match self.stdin.as_mut() {
+            Some(stdin) => stdin
+                .write_all(format!("{line}\n").as_bytes())
+                .and_then(|_| stdin.flush()),
+            None => Ok(()),
+        };
+        written.map_err(|_| {
+            Stop::fail(
+                msg!("{} no longer reads its input (it has probably exited)", self.role.en;
+                            "{}已不再读取输入（很可能已退出）", self.role.zh),
+            )
+        })
+    }
+
+    /// Close the program's standard input (end of input, like Ctrl-D).
+    pub fn close_stdin(&mut self) {
+        self.trace
+            .step(msg!("close the input of {}", self.role.en; "关闭{}的标准输入", self.role.zh));
+        self.stdin = None;
+    }
+
+    /// Wait for a line on standard output for which `wanted` holds; lines
+    /// before it are skipped (and shown if the wait fails).
+    pub fn expect_line(
+        &mut self,
+        expected: &str,
+        within: Duration,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<String, Stop> {
+        self.trace.step(msg!("wait for {} to print {}", self.role.en, expected; "等待{}输出 {}", self.role.zh, expected));
+        let from = self.seen.len();
+        let deadline = Instant::now() + within;
+        loop {
+            match self.next_line(deadline) {
+                Ok(line) if wanted(&line) => return Ok(line),
+                Ok(_) => continue,
+                Err(why) => {
+                    let seen = self.seen_since(from);
+                    return Err(Stop::mismatch(why, expected.to_string(), seen));
+                }
+            }
+        }
+    }
+
+    /// The next line of standard output, whatever it says.
+    pub fn next_line_within(&mut self, within: Duration) -> Result<String, Stop> {
+        self.trace.step(
+            msg!("read the next line {} prints", self.role.en; "读取{}输出的下一行", self.role.zh),
+        );
+        self.next_line(Instant::now() + within).map_err(Stop::fail)
+    }
+
+    /// Wait for `listening on IP:PORT` (TCP) or `bound to IP:PORT` (UDP) and
+    /// return the address; this line is also the program's readiness signal.
+    pub fn expect_address(&mut self, prefix: &str, within: Duration) -> Result<SocketAddr, Stop> {
+        let line = self.expect_line(&format!("\"{prefix} IP:PORT\""), within, |l| {
+            l.trim_start().starts_with(prefix)
+        })?;
+        let rest = line.trim_start()[prefix.len()..].trim();
+        rest.parse().map_err(|_| {
+            Stop::mismatch(
+                msg!("the line names no address that can be parsed as IP:PORT"; "这一行里的地址无法按 IP:端口 解析"),
+                format!("\"{prefix} 127.0.0.1:PORT\""),
+                show::text(&line),
+            )
+        })
+    }
+
+    /// No line for which `unwanted` holds appears during `window` (a bounded
+    /// quiet window, for negative checks).
+    pub fn expect_no_line(
+        &mut self,
+        window: Duration,
+        what: &str,
+        unwanted: impl Fn(&str) -> bool,
+    ) -> Outcome {
+        self.trace.step(
+            msg!("make sure {} does not print {} for {} ms", self.role.en, what, window.as_millis();
+                             "确认{}在 {} 毫秒内不输出 {}", self.role.zh, window.as_millis(), what),
+        );
+        let deadline = Instant::now() + window;
+        loop {
+            match self.next_line(deadline) {
+                Ok(line) if unwanted(&line) => {
+                    return Err(Stop::mismatch(
+                        msg!("{} printed it too early", self.role.en; "{}过早地输出了它", self.role.zh),
+                        format!("nothing yet / 暂时没有输出 {what}"),
+                        show::text(&line),
+                    ));
+                }
+                Ok(_) => continue,
+                Err(_) => return Ok(()),
+            }
+        }
+    }
+
+    fn next_line(&mut self, deadline: Instant) -> Result<String, Msg> {
+        if self.ended_output {
+            return Err(self.ended_msg());
+        }
+        let wait = deadline.saturating_duration_since(Instant::now());
+        match self.lines.recv_timeout(wait) {
+            Ok(Event::Line(bytes)) => {
+                let line = String::from_utf8_lossy(&bytes).into_owned();
+                self.seen.push(line.clone());
+                Ok(line)
+            }
+            Ok(Event::Flood) => {
+                self.ended_output = true;
+                Err(
+                    msg!("{} printed more than {} MiB; the grader stopped reading", self.role.en, OUTPUT_CAP >> 20;
+                         "{}输出超过 {} MiB，评测程序不再读取", self.role.zh, OUTPUT_CAP >> 20),
+                )
+            }
+            Ok(Event::End) | Err(RecvTimeoutError::Disconnected) => {
+                self.ended_output = true;
+                Err(self.ended_msg())
+            }
+            Err(RecvTimeoutError::Timeout) => Err(msg!(
+                "{} printed no such line in time", self.role.en; "{}没有及时输出这样的一行", self.role.zh)),
+        }
+    }
+
+    fn ended_msg(&mut self) -> Msg {
+        // The output closed: give the program a moment to be reaped so the
+        // message can say how it ended.
+        let status = self.wait_status(Duration::from_millis(500));
+        match status {
+            Some(status) => {
+                let how = describe_status(status);
+                msg!("{} closed its output and ended ({})", self.role.en, how.en; "{}关闭了输出并结束（{}）", self.role.zh, how.zh)
+            }
+            None => {
+                msg!("{} closed its standard output", self.role.en; "{}关闭了标准输出", self.role.zh)
+            }
+        }
+    }
+
+    fn seen_since(&self, from: usize) -> String {
+        let lines = &self.seen[from..];
+        if lines.is_empty() {
+            return "(no output) / （没有输出）".to_string();
+        }
+        let skip = lines.len().saturating_sub(5);
+        let mut shown: Vec<String> = lines[skip..].iter().map(|l| show::text(l)).collect();
+        if skip > 0 {
+            shown.insert(0, format!("… {skip} earlier lines"));
+        }
+        shown.join(" / ")
+    }
+
+    /// Wait up to `within` for the program to exit by itself.
+    pub fn wait_status(&mut self, within: Duration) -> Option<ExitStatus> {
+        let deadline = Instant::now() + within;
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status);
+            }
+            if Instant::now() >= deadline {
+                return None;
+            }
+            // A child's exit cannot be awaited with a timeout in std; a short
+            // poll bounded by the deadline is the portable way.
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// The program exits by itself within `within` with exit code `code`.
+    pub fn expect_exit(&mut self, code: i32, within: Duration) -> Outcome {
+        self.trace.step(msg!("wait for {} to exit with code {}", self.role.en, code; "等待{}以退出码 {} 结束", self.role.zh, code));
+        match self.wait_status(within) {
+            Some(status) if status.code() == Some(code) => Ok(()),
+            Some(status) => Err(Stop::mismatch(
+                msg!("{} ended with the wrong status", self.role.en; "{}的退出状态不对", self.role.zh),
+                format!("exit code {code}"),
+                describe_status(status).en,
+            )),
+            None => Err(Stop::mismatch(
+                msg!("{} was still running after {} s", self.role.en, within.as_secs_f32(); "{}在 {} 秒后仍在运行", self.role.zh, within.as_secs_f32()),
+                format!("exit code {code}"),
+                "still running / 仍在运行".to_string(),
+            )),
+        }
+    }
+
+    /// The program is still running (it did not crash or quit early).
+    pub fn expect_running(&mut self) -> Outcome {
+        self.trace.step(
+            msg!("check that {} is still running", self.role.en; "确认{}仍在运行", self.role.zh),
+        );
+        match self.child.try_wait() {
+            Ok(None) => Ok(()),
+            Ok(Some(status)) => Err(Stop::mismatch(
+                msg!("{} stopped when it should have kept running", self.role.en; "{}本应继续运行，却已结束", self.role.zh),
+                "still running",
+                describe_status(status).en,
+            )),
+            Err(e) => Err(Stop::fail(
+                msg!("could not query {}: {}", self.role.en, e; "无法查询{}：{}", self.role.zh, e),
+            )),
+        }
+    }
+
+    /// Everything the program wrote to standard error so far.
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.stderr.lock().unwrap_or_else(|e| e.into_inner())).into_owned()
+    }
+
+    /// Close standard input and wait for the program to end by itself,
+    /// collecting what it printed: for one-shot programs.
+    pub fn finish(mut self, within: Duration) -> Result<Finished, Stop> {
+        self.stdin = None;
+        let deadline = Instant::now() + within;
+        let mut stdout = Vec::new();
+        while !self.ended_output {
+            match self.next_line(deadline) {
+                Ok(line) => stdout.push(line),
+                Err(_) if !self.ended_output => {
+                    return Err(Stop::fail(
+                        msg!("{} did not finish within {} s", self.role.en, within.as_secs_f32();
+                                                "{}没有在 {} 秒内结束", self.role.zh, within.as_secs_f32()),
+                    ));
+                }
+                Err(_) => break,
+            }
+        }
+        let status = self.wait_status(deadline.saturating_duration_since(Instant::now()));
+        let _ = self.stderr_done.recv_timeout(Duration::from_millis(500));
+        match status {
+            Some(status) => Ok(Finished {
+                status,
+                stdout: stdout.join("\n"),
+                stderr: self.stderr(),
+                trace: self.trace.clone(),
+            }),
+            None => Err(Stop::fail(
+                msg!("{} closed its output but did not exit within {} s", self.role.en, within.as_secs_f32();
+                                         "{}关闭了输出，但没有在 {} 秒内退出", self.role.zh, within.as_secs_f32()),
+            )),
+        }
+    }
+
+    /// Peak resident memory (VmHWM) in KiB, from `/proc/<pid>/status`.
+    pub fn peak_memory_kib(&self) -> Option<u64> {
+        proc_status_kib(self.pid(), "VmHWM:")
+    }
+
+    /// How many file descriptors the program has open, from `/proc/<pid>/fd`.
+    pub fn open_fds(&self) -> Option<usize> {
+        std::fs::read_dir(format!("/proc/{}/fd", self.pid()))
+            .ok()
+            .map(|d| d.count())
+    }
+}
+
+fn proc_status_kib(pid: u32, field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line[field.len()..]
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
+}
+
+impl Drop for Proc {
+    fn drop(&mut self) {
+        self.stdin = None;
+        let status = self.child.try_wait().ok().flatten();
+        self.reaper.kill(self.pgid);
+        let _ = self.child.wait();
+        let _ = self.stderr_done.recv_timeout(Duration::from_millis(200));
+        self.trace.ended(Ending {
+            role: self.role.clone(),
+            status,
+            stderr: self.stderr(),
+        });
+    }
+}
+
+/// Read `pipe` to its end, line by line, with bounded memory.
+fn read_lines(mut pipe: impl Read, mut send: impl FnMut(Event) -> bool) {
+    let mut buf = vec![0u8; 64 << 10];
+    let mut line = Vec::new();
+    let mut total = 0usize;
+    loop {
+        let n = match pipe.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        total += n;
+        if total > OUTPUT_CAP {
+            send(Event::Flood);
+            return;
+        }
+        for &b in &buf[..n] {
+            if b == b'\n' {
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                if !send(Event::Line(std::mem::take(&mut line))) {
+                    return;
+                }
+            } else {
+                line.push(b);
+            }
+        }
+    }
+    if !line.is_empty() {
+        send(Event::Line(line));
+    }
+    send(Event::End);
+}
+
+/// A one-shot program's result.
+pub struct Finished {
+    pub status: ExitStatus,
+    pub stdout: String,
+    pub stderr: String,
+    trace: Trace,
+}
+
+impl Finished {
+    /// It exited with `code`.
+    pub fn expect_code(&self, code: i32) -> Outcome {
+        self.trace
+            .step(msg!("check the exit code is {}", code; "检查退出码是否为 {}", code));
+        if self.status.code() == Some(code) {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the program ended with the wrong status; stderr said {}", show::text(self.stderr.trim());
+                 "程序的退出状态不对；标准错误输出为 {}", show::text(self.stderr.trim())),
+            format!("exit code {code}"),
+            describe_status(self.status).en,
+        ))
+    }
+
+    /// Its standard output satisfies `wanted` (a `predicates` predicate, whose
+    /// description is shown as what was expected).
+    pub fn expect_stdout(&self, wanted: impl Predicate<str>) -> Outcome {
+        self.trace
+            .step(msg!("check standard output: {}", wanted; "检查标准输出：{}", wanted));
+        if wanted.eval(&self.stdout) {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("standard output is not what the contract says"; "标准输出不符合约定"),
+            wanted.to_string(),
+            show::text(&self.stdout),
+        ))
+    }
+
+    /// Its standard error satisfies `wanted`.
+    pub fn expect_stderr(&self, wanted: impl Predicate<str>) -> Outcome {
+        self.trace
+            .step(msg!("check standard error: {}", wanted; "检查标准错误输出：{}", wanted));
+        if wanted.eval(&self.stderr) {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("standard error does not say what went wrong"; "标准错误输出没有说明出了什么错"),
+            wanted.to_string(),
+            show::text(&self.stderr),
+        ))
+    }
+
+    /// It explained itself on standard error in one sentence: one non-empty
+    /// line, no panic, no backtrace.
+    pub fn expect_one_sentence_on_stderr(&self) -> Outcome {
+        self.trace
+            .step(msg!("check standard error holds one sentence"; "检查标准错误输出是否为一句话"));
+        let lines: Vec<&str> = self
+            .stderr
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        let panicked = self.stderr.contains("panicked at");
+        if lines.len() == 1 && !panicked {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("a foreseeable error should be explained in one sentence on standard error, not a panic or silence";
+                 "可预见的错误应在标准错误输出中用一句话说明，而不是 panic 或一声不吭"),
+            "one line, e.g. \"error: port 65536 is out of range 0-65535\"",
+            show::text(&self.stderr),
+        ))
+    }
+}

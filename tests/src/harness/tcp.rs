@@ -1,0 +1,376 @@
+//! The suite's own TCP peers: a client that talks to a program under test,
+//! and a server that a client program connects to. Every read has a
+//! deadline; the awkward moves (byte-at-a-time writes, two messages in one
+//! write, half-close, reset, slow reading) are one call each.
+
+use super::Trace;
+use crate::check::{Outcome, Stop};
+use crate::text::Msg;
+use crate::{msg, show};
+use std::io::{ErrorKind, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::os::fd::AsFd;
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// A TCP connection held by the suite.
+pub struct TcpPeer {
+    name: Msg,
+    stream: TcpStream,
+    /// Bytes read but not yet consumed by a line read.
+    pending: Vec<u8>,
+    trace: Trace,
+}
+
+/// What a read with a deadline found.
+enum Got {
+    Data,
+    End,
+    Reset,
+    Timeout,
+}
+
+impl TcpPeer {
+    pub(crate) fn connect(
+        name: Msg,
+        addr: SocketAddr,
+        within: Duration,
+        trace: Trace,
+    ) -> Result<TcpPeer, Stop> {
+        trace.step(msg!("{} connects to {}", name.en, addr; "{}连接 {}", name.zh, addr));
+        match TcpStream::connect_timeout(&addr, within) {
+            Ok(stream) => Ok(TcpPeer::from_stream(name, stream, trace)),
+            Err(e) if e.kind() == ErrorKind::ConnectionRefused => Err(Stop::fail(msg!(
+                "connection refused: nothing is listening on {}", addr;
+                "连接被拒绝：{} 上没有程序在监听", addr))),
+            Err(e) => Err(Stop::fail(
+                msg!("could not connect to {}: {}", addr, e; "无法连接 {}：{}", addr, e),
+            )),
+        }
+    }
+
+    pub(crate) fn from_stream(name: Msg, stream: TcpStream, trace: Trace) -> TcpPeer {
+        TcpPeer {
+            name,
+            stream,
+            pending: Vec::new(),
+            trace,
+        }
+    }
+
+    /// The peer's own address: what the program should see as its peer.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.stream
+            .local_addr()
+            .expect("a connected socket has a local address")
+    }
+
+    /// Send bytes in one write.
+    pub fn send(&mut self, data: &[u8]) -> Outcome {
+        self.trace.step(msg!("{} sends {}", self.name.en, show::bytes(data); "{}发送 {}", self.name.zh, show::bytes(data)));
+        self.stream.write_all(data).map_err(|e| self.broken(e))
+    }
+
+    /// Send one line (`text` and `\n`) in one write.
+    pub fn send_line(&mut self, text: &str) -> Outcome {
+        self.send(format!("{text}\n").as_bytes())
+    }
+
+    /// Send `data` one byte per TCP segment, `gap` apart. The gap paces the
+    /// peer (it is the impairment under test), it does not wait for anything:
+    /// a program that assumes one read returns a whole message gets a piece.
+    pub fn send_byte_by_byte(&mut self, data: &[u8], gap: Duration) -> Outcome {
+        self.trace.step(
+            msg!("{} sends {} one byte at a time", self.name.en, show::bytes(data);
+                             "{}逐字节发送 {}", self.name.zh, show::bytes(data)),
+        );
+        self.stream.set_nodelay(true).map_err(|e| self.broken(e))?;
+        for byte in data {
+            self.stream
+                .write_all(std::slice::from_ref(byte))
+                .map_err(|e| self.broken(e))?;
+            thread::sleep(gap);
+        }
+        Ok(())
+    }
+
+    /// Close the sending direction only (`shutdown(SHUT_WR)`): the program
+    /// reads end-of-stream but can still reply.
+    pub fn half_close(&mut self) -> Outcome {
+        self.trace.step(msg!("{} closes its sending side (half-close)", self.name.en; "{}关闭发送方向（半关闭）", self.name.zh));
+        self.stream
+            .shutdown(Shutdown::Write)
+            .map_err(|e| self.broken(e))
+    }
+
+    /// Close abortively: `SO_LINGER` 0, so the program gets a reset (RST)
+    /// instead of a clean end-of-stream.
+    pub fn reset(self) {
+        self.trace.step(
+            msg!("{} resets the connection (RST)", self.name.en; "{}重置连接（RST）", self.name.zh),
+        );
+        let _ = socket2::SockRef::from(&self.stream).set_linger(Some(Duration::ZERO));
+    }
+
+    /// Close normally (FIN).
+    pub fn close(self) {
+        self.trace
+            .step(msg!("{} closes the connection", self.name.en; "{}关闭连接", self.name.zh));
+    }
+
+    /// Read one line (up to `\n`, which is removed) within `within`.
+    pub fn read_line(&mut self, within: Duration) -> Result<Vec<u8>, Stop> {
+        let deadline = Instant::now() + within;
+        loop {
+            if let Some(end) = self.pending.iter().position(|&b| b == b'\n') {
+                let mut line: Vec<u8> = self.pending.drain(..=end).collect();
+                line.pop();
+                return Ok(line);
+            }
+            match self.read_some(deadline)? {
+                Got::Data => continue,
+                Got::End => {
+                    return Err(Stop::mismatch(
+                        msg!("the connection ended before a whole line arrived"; "在收到完整的一行之前连接就结束了"),
+                        "a line ending in \\n",
+                        self.shown_pending(),
+                    ));
+                }
+                Got::Reset => return Err(self.reset_seen()),
+                Got::Timeout => {
+                    return Err(Stop::mismatch(
+                        msg!("no complete line arrived within {} s", within.as_secs_f32(); "{} 秒内没有收到完整的一行", within.as_secs_f32()),
+                        "a line ending in \\n",
+                        self.shown_pending(),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// The next line is exactly `expected`.
+    pub fn expect_line(&mut self, expected: &str, within: Duration) -> Outcome {
+        self.trace.step(msg!("{} waits for the line {}", self.name.en, show::text(expected); "{}等待一行 {}", self.name.zh, show::text(expected)));
+        let line = self.read_line(within)?;
+        if line == expected.as_bytes() {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the line that arrived is not the expected one"; "收到的这一行与预期不同"),
+            show::text(&format!("{expected}\n")),
+            show::bytes(&[line.as_slice(), b"\n"].concat()),
+        ))
+    }
+
+    /// The program closes the connection (end-of-stream) within `within`,
+    /// sending nothing more.
+    pub fn expect_end(&mut self, within: Duration) -> Outcome {
+        self.trace.step(msg!("{} waits for the program to close the connection", self.name.en; "{}等待对方关闭连接", self.name.zh));
+        let deadline = Instant::now() + within;
+        loop {
+            match self.read_some(deadline)? {
+                Got::Data => continue,
+                Got::End if self.pending.is_empty() => return Ok(()),
+                Got::End => {
+                    return Err(Stop::mismatch(
+                        msg!("more data arrived before the connection closed"; "连接关闭前又收到了多余的数据"),
+                        "end of stream",
+                        self.shown_pending(),
+                    ));
+                }
+                Got::Reset => return Err(self.reset_seen()),
+                Got::Timeout => {
+                    return Err(Stop::mismatch(
+                        msg!("the program did not close the connection within {} s", within.as_secs_f32();
+                             "程序没有在 {} 秒内关闭连接", within.as_secs_f32()),
+                        "end of stream (recv returns 0 bytes)",
+                        format!("still open / 连接仍然打开{}", self.pending_note()),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Nothing arrives during `window`: a bounded quiet window for negative
+    /// checks ("no reply before the message was sent").
+    pub fn expect_silence(&mut self, window: Duration) -> Outcome {
+        self.trace.step(
+            msg!("{} checks that nothing arrives for {} ms", self.name.en, window.as_millis();
+                             "{}确认 {} 毫秒内收不到任何数据", self.name.zh, window.as_millis()),
+        );
+        let deadline = Instant::now() + window;
+        match self.read_some(deadline)? {
+            Got::Timeout if self.pending.is_empty() => Ok(()),
+            Got::Reset => Err(self.reset_seen()),
+            Got::End if self.pending.is_empty() => Err(Stop::mismatch(
+                msg!("the program closed the connection when it should have waited"; "程序本应等待，却关闭了连接"),
+                "nothing yet",
+                "end of stream",
+            )),
+            _ => Err(Stop::mismatch(
+                msg!("data arrived too early"; "数据来得太早了"),
+                "nothing yet",
+                self.shown_pending(),
+            )),
+        }
+    }
+
+    /// Read everything until the program closes the connection, at most
+    /// `limit` bytes, within `within`.
+    pub fn read_to_end(&mut self, limit: usize, within: Duration) -> Result<Vec<u8>, Stop> {
+        self.trace.step(msg!("{} reads until the connection closes", self.name.en; "{}一直读到连接关闭", self.name.zh));
+        let deadline = Instant::now() + within;
+        loop {
+            match self.read_some(deadline)? {
+                Got::Data if self.pending.len() > limit => {
+                    return Err(Stop::mismatch(
+                        msg!("more than {} bytes arrived", limit; "收到的数据超过 {} 字节", limit),
+                        format!("at most {limit} bytes"),
+                        self.shown_pending(),
+                    ));
+                }
+                Got::Data => continue,
+                Got::End => return Ok(std::mem::take(&mut self.pending)),
+                Got::Reset => return Err(self.reset_seen()),
+                Got::Timeout => {
+                    return Err(Stop::mismatch(
+                        msg!("the connection was still open after {} s", within.as_secs_f32(); "{} 秒后连接仍未关闭", within.as_secs_f32()),
+                        "end of stream",
+                        self.shown_pending(),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Read slowly: `chunk` bytes every `gap`, for `duration`; returns how
+    /// many bytes were read. Shows flow control from the sender's side.
+    pub fn read_slowly(
+        &mut self,
+        chunk: usize,
+        gap: Duration,
+        duration: Duration,
+    ) -> Result<usize, Stop> {
+        self.trace.step(msg!("{} reads slowly: {} bytes every {} ms for {} s", self.name.en, chunk, gap.as_millis(), duration.as_secs_f32();
+                             "{}慢慢读取：每 {} 毫秒读 {} 字节，持续 {} 秒", self.name.zh, gap.as_millis(), chunk, duration.as_secs_f32()));
+        let end = Instant::now() + duration;
+        let mut total = 0;
+        let mut buf = vec![0u8; chunk];
+        while Instant::now() < end {
+            self.stream
+                .set_read_timeout(Some(gap.max(Duration::from_millis(1))))
+                .map_err(|e| self.broken(e))?;
+            match self.stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => total += n,
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+                Err(e) => return Err(self.broken(e)),
+            }
+            thread::sleep(gap);
+        }
+        Ok(total)
+    }
+
+    /// Everything read but not consumed so far.
+    pub fn take_pending(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.pending)
+    }
+
+    fn read_some(&mut self, deadline: Instant) -> Result<Got, Stop> {
+        let wait = deadline.saturating_duration_since(Instant::now());
+        if wait.is_zero() {
+            return Ok(Got::Timeout);
+        }
+        self.stream
+            .set_read_timeout(Some(wait))
+            .map_err(|e| self.broken(e))?;
+        let mut buf = [0u8; 64 << 10];
+        match self.stream.read(&mut buf) {
+            Ok(0) => Ok(Got::End),
+            Ok(n) => {
+                self.pending.extend_from_slice(&buf[..n]);
+                Ok(Got::Data)
+            }
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                Ok(Got::Timeout)
+            }
+            Err(e) if e.kind() == ErrorKind::ConnectionReset => Ok(Got::Reset),
+            Err(e) => Err(self.broken(e)),
+        }
+    }
+
+    fn pending_note(&self) -> String {
+        if self.pending.is_empty() {
+            String::new()
+        } else {
+            format!(", after {}", self.shown_pending())
+        }
+    }
+
+    fn shown_pending(&self) -> String {
+        if self.pending.is_empty() {
+            "nothing / 什么也没有".to_string()
+        } else {
+            show::bytes(&self.pending)
+        }
+    }
+
+    fn reset_seen(&self) -> Stop {
+        Stop::fail(
+            msg!("the program reset the connection (RST) instead of answering; did it crash or close with unread data?";
+                        "程序重置了连接（RST）而没有回复；它是否崩溃了，或在还有未读数据时关闭了套接字？"),
+        )
+    }
+
+    fn broken(&self, e: std::io::Error) -> Stop {
+        Stop::fail(
+            msg!("{}'s connection broke: {}", self.name.en, e; "{}的连接断开了：{}", self.name.zh, e),
+        )
+    }
+}
+
+/// A listening socket held by the suite, for client programs to connect to.
+pub struct TcpServerPeer {
+    listener: TcpListener,
+    trace: Trace,
+}
+
+impl TcpServerPeer {
+    pub(crate) fn bind(trace: Trace) -> Result<TcpServerPeer, Stop> {
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .map_err(|e| Stop::fail(msg!("the suite could not listen on 127.0.0.1: {}", e; "评测程序无法在 127.0.0.1 上监听：{}", e)))?;
+        let addr = listener.local_addr().expect("bound");
+        trace.step(msg!("the suite listens on {}", addr; "评测程序在 {} 上监听", addr));
+        Ok(TcpServerPeer { listener, trace })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("bound")
+    }
+
+    /// Accept the next connection within `within`.
+    pub fn accept(&self, name: Msg, within: Duration) -> Result<TcpPeer, Stop> {
+        self.trace
+            .step(msg!("wait for the program to connect"; "等待程序连接过来"));
+        let fd = self.listener.as_fd();
+        let mut fds = [rustix::event::PollFd::new(
+            &fd,
+            rustix::event::PollFlags::IN,
+        )];
+        let timeout = rustix::event::Timespec::try_from(within).ok();
+        let ready = rustix::event::poll(&mut fds, timeout.as_ref()).unwrap_or(0);
+        if ready == 0 {
+            return Err(Stop::fail(
+                msg!("the program did not connect within {} s", within.as_secs_f32();
+                                       "程序没有在 {} 秒内连接过来", within.as_secs_f32()),
+            ));
+        }
+        let (stream, from) = self
+            .listener
+            .accept()
+            .map_err(|e| Stop::fail(msg!("accept failed: {}", e; "accept 失败：{}", e)))?;
+        self.trace
+            .step(msg!("accepted a connection from {}", from; "接受了来自 {} 的连接", from));
+        Ok(TcpPeer::from_stream(name, stream, self.trace.clone()))
+    }
+}

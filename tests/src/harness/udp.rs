@@ -1,0 +1,123 @@
+//! The suite's own UDP peer: sends datagrams to the program under test and
+//! receives what it sends, each receive with a deadline.
+
+use super::Trace;
+use crate::check::{Outcome, Stop};
+use crate::text::Msg;
+use crate::{msg, show};
+use std::io::ErrorKind;
+use std::net::{SocketAddr, UdpSocket};
+use std::time::{Duration, Instant};
+
+/// The largest payload of one UDP datagram over IPv4 (65 535 − 8 − 20).
+pub const MAX_DATAGRAM: usize = 65_507;
+
+pub struct UdpPeer {
+    name: Msg,
+    socket: UdpSocket,
+    trace: Trace,
+}
+
+impl UdpPeer {
+    pub(crate) fn bind(name: Msg, addr: &str, trace: Trace) -> Result<UdpPeer, Stop> {
+        let socket = UdpSocket::bind(addr)
+            .map_err(|e| Stop::fail(msg!("the suite could not bind a UDP socket on {}: {}", addr, e; "评测程序无法在 {} 上绑定 UDP 套接字：{}", addr, e)))?;
+        let bound = socket.local_addr().expect("bound");
+        trace.step(msg!("{} binds UDP {}", name.en, bound; "{}绑定 UDP {}", name.zh, bound));
+        Ok(UdpPeer {
+            name,
+            socket,
+            trace,
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.socket.local_addr().expect("bound")
+    }
+
+    /// The socket itself, for checks that need a socket option.
+    pub fn socket(&self) -> &UdpSocket {
+        &self.socket
+    }
+
+    /// Send one datagram to `to`.
+    pub fn send_to(&self, data: &[u8], to: SocketAddr) -> Outcome {
+        self.trace.step(
+            msg!("{} sends the datagram {} to {}", self.name.en, show::bytes(data), to;
+                             "{}向 {} 发送数据报 {}", self.name.zh, to, show::bytes(data)),
+        );
+        self.socket.send_to(data, to).map(|_| ()).map_err(|e| {
+            Stop::fail(msg!("sending to {} failed: {}", to, e; "向 {} 发送失败：{}", to, e))
+        })
+    }
+
+    /// Receive the next datagram within `within`, whole (up to the largest
+    /// possible datagram), with its sender.
+    pub fn recv(&self, within: Duration) -> Result<(Vec<u8>, SocketAddr), Stop> {
+        self.trace
+            .step(msg!("{} waits for a datagram", self.name.en; "{}等待一个数据报", self.name.zh));
+        match self.try_recv(within)? {
+            Some(got) => Ok(got),
+            None => Err(Stop::fail(
+                msg!("no datagram arrived within {} s", within.as_secs_f32();
+                                        "{} 秒内没有收到数据报", within.as_secs_f32()),
+            )),
+        }
+    }
+
+    /// The next datagram is exactly `expected`; returns its sender.
+    pub fn expect_datagram(&self, expected: &[u8], within: Duration) -> Result<SocketAddr, Stop> {
+        let (data, from) = self.recv(within)?;
+        if data == expected {
+            return Ok(from);
+        }
+        Err(Stop::mismatch(
+            msg!("the datagram that arrived is not the expected one"; "收到的数据报与预期不同"),
+            show::bytes(expected),
+            show::bytes(&data),
+        ))
+    }
+
+    /// No datagram arrives during `window` (a bounded quiet window).
+    pub fn expect_silence(&self, window: Duration) -> Outcome {
+        self.trace.step(
+            msg!("{} checks that no datagram arrives for {} ms", self.name.en, window.as_millis();
+                             "{}确认 {} 毫秒内没有数据报到达", self.name.zh, window.as_millis()),
+        );
+        match self.try_recv(window)? {
+            None => Ok(()),
+            Some((data, from)) => Err(Stop::mismatch(
+                msg!("a datagram arrived from {} when none should have", from; "本不该有数据报，却收到了来自 {} 的一个", from),
+                "no datagram",
+                show::bytes(&data),
+            )),
+        }
+    }
+
+    fn try_recv(&self, within: Duration) -> Result<Option<(Vec<u8>, SocketAddr)>, Stop> {
+        let deadline = Instant::now() + within;
+        let mut buf = vec![0u8; MAX_DATAGRAM + 1];
+        loop {
+            let wait = deadline.saturating_duration_since(Instant::now());
+            if wait.is_zero() {
+                return Ok(None);
+            }
+            self.socket
+                .set_read_timeout(Some(wait))
+                .expect("a non-zero timeout");
+            match self.socket.recv_from(&mut buf) {
+                Ok((n, from)) => return Ok(Some((buf[..n].to_vec(), from))),
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                    return Ok(None);
+                }
+                // An ICMP "port unreachable" for an earlier send: not data, keep waiting.
+                Err(e) if e.kind() == ErrorKind::ConnectionRefused => continue,
+                Err(e) => {
+                    return Err(Stop::fail(
+                        msg!("receiving failed: {}", e; "接收失败：{}", e),
+                    ));
+                }
+            }
+        }
+    }
+}

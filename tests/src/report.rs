@@ -1,0 +1,158 @@
+//! The human report of one check: what was done, what was expected, what
+//! was seen, which behaviour of the notes failed, and a hint. Never a raw
+//! panic or backtrace.
+
+use crate::catalogue;
+use crate::check::{Check, Exercise};
+use crate::runner::{Status, Verdict};
+use crate::text::{Lang, Text};
+use std::fmt::Write;
+
+/// Labels of the report in every language.
+pub struct Labels {
+    pub what: Text,
+    pub expected: Text,
+    pub seen: Text,
+    pub steps: Text,
+    pub programs: Text,
+    pub hint: Text,
+    pub behaviour: Text,
+    pub still_running: Text,
+}
+
+pub const LABELS: Labels = Labels {
+    what: Text {
+        en: "what happened",
+        zh: "发生了什么",
+    },
+    expected: Text {
+        en: "expected",
+        zh: "预期",
+    },
+    seen: Text {
+        en: "seen",
+        zh: "实际",
+    },
+    steps: Text {
+        en: "steps",
+        zh: "步骤",
+    },
+    programs: Text {
+        en: "programs",
+        zh: "程序",
+    },
+    hint: Text {
+        en: "hint",
+        zh: "提示",
+    },
+    behaviour: Text {
+        en: "behaviour",
+        zh: "行为",
+    },
+    still_running: Text {
+        en: "was still running; the check stopped it",
+        zh: "仍在运行，已被检查终止",
+    },
+};
+
+/// `✓`, `✗` or `-`.
+pub fn mark(status: Status) -> &'static str {
+    match status {
+        Status::Pass => "✓",
+        Status::Fail => "✗",
+        Status::Skip => "-",
+    }
+}
+
+/// One line: mark, title, behaviour, section, tier.
+pub fn headline(check: &Check, status: Status, lang: Lang) -> String {
+    format!(
+        "{} {}  [{} {} · {}]",
+        mark(status),
+        check.title.get(lang),
+        check.behaviour,
+        check.section,
+        check.tier.name()
+    )
+}
+
+/// The body under a failed or skipped check's headline, indented; `hint`
+/// is the hint level to show (0 = the first nudge).
+pub fn details(
+    exercise: &Exercise,
+    check: &Check,
+    verdict: &Verdict,
+    lang: Lang,
+    hint: usize,
+) -> String {
+    let mut out = String::new();
+    let pad = "    ";
+    if verdict.status == Status::Skip {
+        if let Some(why) = &verdict.what {
+            let _ = writeln!(out, "{pad}{}", why.get(lang));
+        }
+        return out;
+    }
+    if verdict.status == Status::Pass {
+        return out;
+    }
+    // An unfinished stub: one clean line says which step is missing.
+    if let Some(todo) = verdict.todo() {
+        let _ = writeln!(out, "{pad}{}", todo.get(lang));
+        write_hint(&mut out, check, lang, hint);
+        return out;
+    }
+    if let Some(what) = &verdict.what {
+        let _ = writeln!(out, "{pad}{}: {}", LABELS.what.get(lang), what.get(lang));
+    }
+    if let Some(expected) = &verdict.expected {
+        let _ = writeln!(out, "{pad}{}: {}", LABELS.expected.get(lang), expected);
+    }
+    if let Some(seen) = &verdict.seen {
+        let _ = writeln!(out, "{pad}{}: {}", LABELS.seen.get(lang), seen);
+    }
+    if !verdict.steps.is_empty() {
+        let _ = writeln!(out, "{pad}{}:", LABELS.steps.get(lang));
+        let last = verdict.steps.len() - 1;
+        for (i, step) in verdict.steps.iter().enumerate() {
+            let mark = if i == last { "✗" } else { "✓" };
+            let _ = writeln!(out, "{pad}  {mark} {}. {}", i + 1, step.get(lang));
+        }
+    }
+    let ended: Vec<String> = verdict
+        .endings
+        .iter()
+        .map(|e| match e.diagnosis() {
+            Some(said) => said.get(lang).to_string(),
+            None => format!("{} {}", e.role.get(lang), LABELS.still_running.get(lang)),
+        })
+        .collect();
+    if !ended.is_empty() {
+        let _ = writeln!(out, "{pad}{}:", LABELS.programs.get(lang));
+        for line in ended {
+            let _ = writeln!(out, "{pad}  {line}");
+        }
+    }
+    if let Some(b) = catalogue::behaviour(check.behaviour) {
+        let _ = writeln!(
+            out,
+            "{pad}{}: {} ({} {}): {}",
+            LABELS.behaviour.get(lang),
+            b.id,
+            exercise.handle(),
+            b.section,
+            b.claim
+        );
+    }
+    write_hint(&mut out, check, lang, hint);
+    out
+}
+
+fn write_hint(out: &mut String, check: &Check, lang: Lang, level: usize) {
+    if let Some(hint) = check
+        .hints
+        .get(level.min(check.hints.len().saturating_sub(1)))
+    {
+        let _ = writeln!(out, "    {}: {}", LABELS.hint.get(lang), hint.get(lang));
+    }
+}

@@ -1,0 +1,216 @@
+//! Running one check: its needs, its deadline, its verdict.
+//!
+//! The same function serves `cargo nextest run` (one check per process) and
+//! `cargo xtask check` (many checks, in threads): the check body runs in a
+//! thread of its own, and if it overruns its deadline every process group it
+//! started is killed and the verdict says so.
+
+use crate::check::{Check, Exercise, Need, Stop};
+use crate::harness::{Ending, Reaper, Test, TraceLog};
+use crate::msg;
+use crate::targets::Targets;
+use crate::text::Msg;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, OnceLock, mpsc};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// The longest any check may run; every wait inside has its own shorter
+/// deadline, so only a harness bug or a very loaded machine reaches this.
+pub const CHECK_LIMIT: Duration = Duration::from_secs(60);
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Pass,
+    Fail,
+    Skip,
+}
+
+impl Status {
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::Fail => "fail",
+            Status::Skip => "skip",
+        }
+    }
+}
+
+/// What a check found.
+#[derive(Debug)]
+pub struct Verdict {
+    pub status: Status,
+    /// For a failure: what went wrong; for a skip: why it could not run.
+    pub what: Option<Msg>,
+    pub expected: Option<String>,
+    pub seen: Option<String>,
+    /// The steps done, the last one being where it stopped (on failure).
+    pub steps: Vec<Msg>,
+    /// How each program ended.
+    pub endings: Vec<Ending>,
+    pub duration: Duration,
+}
+
+impl Verdict {
+    fn skipped(why: Msg) -> Verdict {
+        Verdict {
+            status: Status::Skip,
+            what: Some(why),
+            expected: None,
+            seen: None,
+            steps: Vec::new(),
+            endings: Vec::new(),
+            duration: Duration::ZERO,
+        }
+    }
+
+    /// The stub's `todo!("step …")` that stopped a program, if any: the
+    /// headline of a report on an unfinished exercise.
+    pub fn todo(&self) -> Option<Msg> {
+        self.endings
+            .iter()
+            .find(|e| e.is_todo())
+            .and_then(Ending::diagnosis)
+    }
+}
+
+/// Why `need` cannot be met here, or `None` when it can (probed once).
+pub fn unmet(need: Need) -> Option<Msg> {
+    static NAMESPACE: OnceLock<Option<Msg>> = OnceLock::new();
+    static UNPRIVILEGED: OnceLock<Option<Msg>> = OnceLock::new();
+    match need {
+        Need::LossyNamespace => NAMESPACE.get_or_init(probe_lossy_namespace).clone(),
+        Need::Unprivileged => UNPRIVILEGED.get_or_init(probe_unprivileged).clone(),
+    }
+}
+
+fn probe_lossy_namespace() -> Option<Msg> {
+    let ok = Command::new("unshare")
+        .args([
+            "--user",
+            "--map-root-user",
+            "--net",
+            "--",
+            "sh",
+            "-c",
+            "ip link set lo up && nft add table inet netlings_probe",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    (!ok).then(|| {
+        msg!("skipped: needs a private network namespace with nftables (`unshare --user --net` and `nft`), which this machine refused";
+             "已跳过：需要带 nftables 的私有网络命名空间（`unshare --user --net` 与 `nft`），本机不允许")
+    })
+}
+
+fn probe_unprivileged() -> Option<Msg> {
+    let start = std::fs::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start")
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .unwrap_or(1024);
+    if start < 1024 {
+        return Some(
+            msg!("skipped: this machine lets anyone bind ports from {} up (net.ipv4.ip_unprivileged_port_start)", start;
+                         "已跳过：本机允许任何用户绑定 {} 以上的端口（net.ipv4.ip_unprivileged_port_start）", start),
+        );
+    }
+    if rustix::process::geteuid().is_root()
+        && Command::new("setpriv").arg("--version").output().is_err()
+    {
+        return Some(
+            msg!("skipped: the grader runs as root and has no `setpriv` to drop privileges";
+                         "已跳过：评测程序以 root 运行，且没有 `setpriv` 可用来降低权限"),
+        );
+    }
+    None
+}
+
+/// Run `check` of `exercise` against `targets`, within `limit`.
+pub fn run_check(
+    exercise: &'static Exercise,
+    check: &'static Check,
+    targets: Arc<Targets>,
+    limit: Duration,
+) -> Verdict {
+    if let Some(why) = check.needs.iter().find_map(|n| unmet(*n)) {
+        return Verdict::skipped(why);
+    }
+    let started = Instant::now();
+    let reaper = Reaper::new();
+    let (tx, rx) = mpsc::channel();
+    let check_reaper = reaper.clone();
+    let spawned = thread::Builder::new()
+        .name(exercise.check_id(check))
+        .spawn(move || {
+            let (outcome, log) = match Test::new(exercise, targets, check_reaper) {
+                Ok(mut test) => {
+                    let outcome = catch_unwind(AssertUnwindSafe(|| (check.run)(&mut test)));
+                    let trace = test.trace().clone();
+                    drop(test); // kills what is left, records how it ended
+                    (outcome, trace.take())
+                }
+                Err(e) => (Ok(Err(Stop::fail(msg!("could not make a temporary directory: {}", e; "无法创建临时目录：{}", e)))), TraceLog::default()),
+            };
+            let _ = tx.send((outcome, log));
+        });
+    if let Err(e) = spawned {
+        return Verdict {
+            status: Status::Fail,
+            what: Some(msg!("could not start the check: {}", e; "无法启动检查：{}", e)),
+            ..Verdict::skipped(Msg::default())
+        };
+    }
+    let (outcome, log) = match rx.recv_timeout(limit) {
+        Ok(done) => done,
+        Err(_) => {
+            reaper.kill_all();
+            return Verdict {
+                status: Status::Fail,
+                what: Some(
+                    msg!("the check did not finish within {} s; everything it started was killed", limit.as_secs();
+                                "检查没有在 {} 秒内完成；它启动的所有进程都已被终止", limit.as_secs()),
+                ),
+                duration: started.elapsed(),
+                ..Verdict::skipped(Msg::default())
+            };
+        }
+    };
+    let mut verdict = Verdict {
+        status: Status::Pass,
+        what: None,
+        expected: None,
+        seen: None,
+        steps: log.steps,
+        endings: log.endings,
+        duration: started.elapsed(),
+    };
+    match outcome {
+        Ok(Ok(())) => {}
+        Ok(Err(Stop::Skip(why))) => {
+            verdict.status = Status::Skip;
+            verdict.what = Some(why);
+        }
+        Ok(Err(Stop::Fail(failure))) => {
+            verdict.status = Status::Fail;
+            verdict.what = Some(failure.what);
+            verdict.expected = failure.expected;
+            verdict.seen = failure.seen;
+        }
+        Err(panic) => {
+            let text = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("(no message)");
+            verdict.status = Status::Fail;
+            verdict.what = Some(
+                msg!("internal error in the check (please report it): {}", text; "检查本身出错（请报告）：{}", text),
+            );
+        }
+    }
+    verdict
+}

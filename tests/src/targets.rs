@@ -1,0 +1,180 @@
+//! What is graded: a command per program key, built fresh.
+//!
+//! A target is never a binary that happens to sit in `target/`: the suite
+//! builds what it grades with `cargo build --message-format=json` and runs
+//! the exact executables cargo reports, or stops with a clear error.
+
+use crate::catalogue::EXERCISES;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// The environment variable that names a bins file written by
+/// `cargo xtask build-bins` (the nextest setup script does this once per run).
+pub const BINS_ENV: &str = "NETLINGS_BINS";
+
+/// The workspace root (the suite lives in `<root>/tests`).
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the suite is a member of the workspace")
+        .to_path_buf()
+}
+
+/// Executables by binary name, as cargo built them.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Bins {
+    pub bins: BTreeMap<String, PathBuf>,
+}
+
+/// A build that failed, with the compiler's own words.
+#[derive(Debug)]
+pub struct BuildFailure {
+    pub rendered: String,
+}
+
+impl Bins {
+    /// Build `packages` and return their executables.
+    pub fn build(packages: &[&str]) -> Result<Bins, BuildFailure> {
+        let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        let mut command = Command::new(cargo);
+        command
+            .arg("build")
+            .arg("--message-format=json-diagnostic-rendered-ansi")
+            .arg("--manifest-path")
+            .arg(workspace_root().join("Cargo.toml"));
+        for package in packages {
+            command.args(["--package", package]);
+        }
+        let output = command
+            .stdin(Stdio::null())
+            .stderr(Stdio::piped())
+            .stdout(Stdio::piped())
+            .output()
+            .map_err(|e| BuildFailure {
+                rendered: format!("could not run cargo: {e}"),
+            })?;
+        let mut bins = Bins::default();
+        let mut rendered = String::new();
+        for line in String::from_utf8_lossy(&output.stdout).lines() {
+            let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            match message["reason"].as_str() {
+                Some("compiler-artifact") => {
+                    if let (Some(path), Some(name)) = (
+                        message["executable"].as_str(),
+                        message["target"]["name"].as_str(),
+                    ) {
+                        bins.bins.insert(name.to_string(), PathBuf::from(path));
+                    }
+                }
+                Some("compiler-message") => {
+                    if matches!(message["message"]["level"].as_str(), Some("error")) {
+                        rendered.push_str(message["message"]["rendered"].as_str().unwrap_or(""));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if output.status.success() {
+            Ok(bins)
+        } else {
+            if rendered.is_empty() {
+                rendered = String::from_utf8_lossy(&output.stderr).into_owned();
+            }
+            Err(BuildFailure { rendered })
+        }
+    }
+
+    /// Read a bins file, refusing one that names a missing executable.
+    pub fn load(path: &Path) -> Result<Bins, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bins: Bins = serde_json::from_str(&text)
+            .map_err(|e| format!("{} is not a bins file: {e}", path.display()))?;
+        if let Some((name, missing)) = bins.bins.iter().find(|(_, p)| !p.exists()) {
+            return Err(format!(
+                "{} names {name} at {}, which does not exist",
+                path.display(),
+                missing.display()
+            ));
+        }
+        Ok(bins)
+    }
+
+    /// The bins the nextest setup script built, or (under plain `cargo test`)
+    /// a fresh build of the solutions and the known-wrong programs.
+    pub fn for_suite() -> Result<Bins, String> {
+        match std::env::var_os(BINS_ENV) {
+            Some(path) => Bins::load(Path::new(&path)),
+            None => Bins::build(&suite_packages())
+                .map_err(|f| format!("building the solutions failed:\n{}", f.rendered)),
+        }
+    }
+
+    pub fn path(&self, bin: &str) -> Option<&Path> {
+        self.bins.get(bin).map(PathBuf::as_path)
+    }
+}
+
+/// What the suite itself runs against: every solution and the known-wrong programs.
+pub fn suite_packages() -> Vec<&'static str> {
+    let mut packages: Vec<&str> = EXERCISES.iter().map(|e| e.solution_package).collect();
+    packages.push(crate::mutants::PACKAGE);
+    packages
+}
+
+/// A command per program key (`05`, `07-server`, …).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Targets {
+    /// What is graded, for reports: "solutions", "exercises", a command.
+    pub label: String,
+    pub programs: BTreeMap<String, Vec<String>>,
+}
+
+impl Targets {
+    /// The reference solutions.
+    pub fn solutions(bins: &Bins) -> Result<Targets, String> {
+        Targets::from_bins("solutions", bins, |p| p.solution_bin)
+    }
+
+    /// The learner's exercises.
+    pub fn exercises(bins: &Bins) -> Result<Targets, String> {
+        Targets::from_bins("exercises", bins, |p| p.exercise_bin)
+    }
+
+    fn from_bins(
+        label: &str,
+        bins: &Bins,
+        bin_of: impl Fn(&crate::check::Program) -> &'static str,
+    ) -> Result<Targets, String> {
+        let mut targets = Targets {
+            label: label.to_string(),
+            programs: BTreeMap::new(),
+        };
+        for program in EXERCISES.iter().flat_map(|e| e.programs) {
+            if let Some(path) = bins.path(bin_of(program)) {
+                targets
+                    .programs
+                    .insert(program.key.to_string(), vec![path.display().to_string()]);
+            }
+        }
+        if targets.programs.is_empty() {
+            return Err(format!("no {label} were built"));
+        }
+        Ok(targets)
+    }
+
+    /// The same targets with one program replaced by `argv`.
+    pub fn with(mut self, key: &str, label: &str, argv: Vec<String>) -> Targets {
+        self.label = label.to_string();
+        self.programs.insert(key.to_string(), argv);
+        self
+    }
+
+    pub fn argv(&self, key: &str) -> Option<&[String]> {
+        self.programs.get(key).map(Vec::as_slice)
+    }
+}

@@ -1,0 +1,249 @@
+//! `cargo xtask check`: choose and build what is graded, run its checks,
+//! report.
+
+use crate::{human, state};
+use clap::Args;
+use netlings_suite::catalogue::{self, EXERCISES};
+use netlings_suite::check::{Check, Exercise};
+use netlings_suite::runner::{CHECK_LIMIT, Status, Verdict, run_check};
+use netlings_suite::targets::{BINS_ENV, Bins, Targets, suite_packages, workspace_root};
+use netlings_suite::text::Lang;
+use std::io::Write;
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+#[derive(Args, Clone)]
+pub struct CheckArgs {
+    /// The exercise: exercise-05, 05 or 5.
+    pub exercise: Option<String>,
+    /// Check every exercise, in one report.
+    #[arg(long, conflicts_with = "exercise")]
+    pub all: bool,
+    /// Grade the reference solutions instead of the exercises.
+    #[arg(long, conflicts_with = "cmd")]
+    pub solutions: bool,
+    /// Grade this command instead (e.g. "python3 server.py"); it gets the
+    /// contract's arguments appended.
+    #[arg(long)]
+    pub cmd: Option<String>,
+    /// With --cmd on an exercise of two programs: which one (07-server, 07-client).
+    #[arg(long, requires = "cmd")]
+    pub program: Option<String>,
+    /// Show every failure in full (by default the first three are).
+    #[arg(long, short)]
+    pub verbose: bool,
+    /// How many checks run at once.
+    #[arg(long, default_value_t = 4)]
+    pub jobs: usize,
+}
+
+/// One exercise's checks and what they found.
+pub struct Graded {
+    pub exercise: &'static Exercise,
+    pub label: String,
+    pub results: Vec<(&'static Check, Verdict)>,
+}
+
+impl Graded {
+    pub fn passed(&self) -> bool {
+        self.results.iter().all(|(_, v)| v.status != Status::Fail)
+    }
+}
+
+pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
+    let exercises: Vec<&'static Exercise> = if args.all {
+        EXERCISES.to_vec()
+    } else {
+        let handle = args.exercise.as_deref().unwrap_or("");
+        match catalogue::exercise(handle) {
+            Some(e) => vec![e],
+            None => {
+                let known: Vec<String> = EXERCISES.iter().map(|e| e.handle()).collect();
+                eprintln!(
+                    "error: no exercise {handle:?}; the exercises are {}",
+                    known.join(", ")
+                );
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let mut all_passed = true;
+    for exercise in exercises {
+        let graded = match grade(exercise, args) {
+            Ok(graded) => graded,
+            Err(Unbuilt::Compile(rendered)) => {
+                human::compile_error(exercise, &rendered, lang);
+                state::record_compile_error(exercise);
+                all_passed = false;
+                continue;
+            }
+            Err(Unbuilt::Other(why)) => {
+                eprintln!("error: {why}");
+                return ExitCode::FAILURE;
+            }
+        };
+        human::report(&graded, lang, args.verbose);
+        if graded.label.starts_with("exercises/") {
+            state::record(&graded);
+        }
+        all_passed &= graded.passed();
+    }
+    if all_passed {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+pub enum Unbuilt {
+    /// The learner's code does not compile: the compiler's own message.
+    Compile(String),
+    Other(String),
+}
+
+/// Build what `args` says to grade for `exercise` and run its checks.
+pub fn grade(exercise: &'static Exercise, args: &CheckArgs) -> Result<Graded, Unbuilt> {
+    let targets = if let Some(cmd) = &args.cmd {
+        let argv = shlex::split(cmd)
+            .filter(|a| !a.is_empty())
+            .ok_or_else(|| Unbuilt::Other(format!("cannot split the command {cmd:?}")))?;
+        let key = match &args.program {
+            Some(key) => key.clone(),
+            None if exercise.programs.len() == 1 => exercise.programs[0].key.to_string(),
+            None => {
+                let keys: Vec<&str> = exercise.programs.iter().map(|p| p.key).collect();
+                return Err(Unbuilt::Other(format!(
+                    "exercise {} has two programs: say which with --program ({})",
+                    exercise.id,
+                    keys.join(" or ")
+                )));
+            }
+        };
+        Targets {
+            label: cmd.clone(),
+            programs: [(key, argv)].into(),
+        }
+    } else if args.solutions {
+        let bins =
+            Bins::build(&[exercise.solution_package]).map_err(|f| Unbuilt::Compile(f.rendered))?;
+        let mut targets = Targets::solutions(&bins).map_err(Unbuilt::Other)?;
+        targets.label = format!("solutions/{} (built just now)", exercise.folder());
+        targets
+    } else {
+        let bins =
+            Bins::build(&[exercise.exercise_package]).map_err(|f| Unbuilt::Compile(f.rendered))?;
+        let mut targets = Targets::exercises(&bins).map_err(Unbuilt::Other)?;
+        targets.label = format!("exercises/{} (built just now)", exercise.folder());
+        targets
+    };
+    let label = targets.label.clone();
+    let results = run_all(
+        exercise,
+        exercise
+            .checks
+            .iter()
+            .copied()
+            .filter(|c| in_scope(exercise, c, &targets))
+            .collect(),
+        Arc::new(targets),
+        args.jobs,
+    );
+    Ok(Graded {
+        exercise,
+        label,
+        results,
+    })
+}
+
+/// With `--cmd` on a two-program exercise, only that program's checks apply.
+fn in_scope(exercise: &Exercise, check: &Check, targets: &Targets) -> bool {
+    exercise.programs.len() == 1 || targets.argv(program_of(exercise, check)).is_some()
+}
+
+/// The program a check exercises: by convention a two-program exercise
+/// names its checks `server_…` / `client_…`.
+pub fn program_of(exercise: &Exercise, check: &Check) -> &'static str {
+    exercise
+        .programs
+        .iter()
+        .find(|p| {
+            p.key
+                .split_once('-')
+                .is_some_and(|(_, role)| check.name.starts_with(role))
+        })
+        .unwrap_or(&exercise.programs[0])
+        .key
+}
+
+/// Run `checks` with at most `jobs` at once, keeping their order.
+pub fn run_all(
+    exercise: &'static Exercise,
+    checks: Vec<&'static Check>,
+    targets: Arc<Targets>,
+    jobs: usize,
+) -> Vec<(&'static Check, Verdict)> {
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<Option<Verdict>>> = Mutex::new(checks.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, checks.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(&check) = checks.get(i) else { break };
+                    let verdict = run_check(exercise, check, Arc::clone(&targets), CHECK_LIMIT);
+                    done.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(verdict);
+                }
+            });
+        }
+    });
+    let verdicts = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    checks
+        .into_iter()
+        .zip(verdicts.into_iter().map(|v| v.expect("every check ran")))
+        .collect()
+}
+
+/// `cargo xtask build-bins`: build the solutions and the corpus, write their
+/// paths to `target/netlings/bins.json`, and tell nextest where it is.
+pub fn build_bins(nextest_env: bool) -> ExitCode {
+    let bins = match Bins::build(&suite_packages()) {
+        Ok(bins) => bins,
+        Err(failure) => {
+            eprintln!(
+                "error: building the solutions failed:\n{}",
+                failure.rendered
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    let dir = workspace_root().join("target/netlings");
+    let path = dir.join("bins.json");
+    let written = std::fs::create_dir_all(&dir).and_then(|_| {
+        std::fs::write(
+            &path,
+            serde_json::to_vec_pretty(&bins).expect("bins serialize"),
+        )
+    });
+    if let Err(e) = written {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        return ExitCode::FAILURE;
+    }
+    if nextest_env {
+        let Some(env_file) = std::env::var_os("NEXTEST_ENV") else {
+            eprintln!("error: --nextest-env needs $NEXTEST_ENV (run me as a nextest setup script)");
+            return ExitCode::FAILURE;
+        };
+        let appended = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(env_file)
+            .and_then(|mut f| writeln!(f, "{BINS_ENV}={}", path.display()));
+        if let Err(e) = appended {
+            eprintln!("error: cannot write to $NEXTEST_ENV: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    println!("{}", path.display());
+    ExitCode::SUCCESS
+}

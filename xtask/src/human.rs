@@ -1,0 +1,159 @@
+//! The report a learner reads in the terminal.
+
+use crate::check::Graded;
+use anstream::println;
+use anstyle::{AnsiColor, Style};
+use netlings_suite::check::{Exercise, Tier};
+use netlings_suite::report::{self, details, headline};
+use netlings_suite::runner::Status;
+use netlings_suite::text::{Lang, Text};
+
+const GREEN: Style = AnsiColor::Green.on_default();
+const RED: Style = AnsiColor::Red.on_default();
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+
+/// How many failures are shown in full before the rest are one line each.
+const FULL_FAILURES: usize = 3;
+
+pub struct Words {
+    pub graded: Text,
+    pub score: Text,
+    pub total: Text,
+    pub all_pass: Text,
+    pub next: Text,
+    pub more: Text,
+    pub compile: Text,
+}
+
+pub const WORDS: Words = Words {
+    graded: Text {
+        en: "graded",
+        zh: "评测对象",
+    },
+    score: Text {
+        en: "score",
+        zh: "得分",
+    },
+    total: Text {
+        en: "total",
+        zh: "合计",
+    },
+    all_pass: Text {
+        en: "every check passes: well done!",
+        zh: "全部检查通过，做得好！",
+    },
+    next: Text {
+        en: "next: fix the first ✗ above; `cargo xtask hint {ex}` says more",
+        zh: "下一步：先修复上面第一个 ✗；`cargo xtask hint {ex}` 会给出更多提示",
+    },
+    more: Text {
+        en: "more failures; `--verbose` shows them in full",
+        zh: "还有更多失败；加 `--verbose` 查看完整信息",
+    },
+    compile: Text {
+        en: "does not compile yet; the compiler says:",
+        zh: "还不能编译，编译器的信息如下：",
+    },
+};
+
+fn title_line(exercise: &Exercise, lang: Lang) {
+    println!(
+        "{BOLD}netlings · {} · {} ({}){BOLD:#}",
+        exercise.handle(),
+        exercise.title.get(lang),
+        exercise.sections
+    );
+}
+
+pub fn report(graded: &Graded, lang: Lang, verbose: bool) {
+    let exercise = graded.exercise;
+    title_line(exercise, lang);
+    println!("{DIM}{}: {}{DIM:#}\n", WORDS.graded.get(lang), graded.label);
+    let mut shown = 0;
+    let mut hidden = 0;
+    let mut last_todo = None;
+    for (check, verdict) in &graded.results {
+        let style = match verdict.status {
+            Status::Pass => GREEN,
+            Status::Fail => RED,
+            Status::Skip => DIM,
+        };
+        println!(
+            "  {style}{}{style:#}",
+            headline(check, verdict.status, lang)
+        );
+        if verdict.status == Status::Pass {
+            continue;
+        }
+        if let Some(todo) = verdict.todo() {
+            // An unfinished step: said once, with its hint, for the first
+            // check it stops; the checks after it only get their ✗ line.
+            if last_todo.as_ref() != Some(&todo) {
+                println!("      {DIM}{}{DIM:#}", todo.get(lang));
+                if let Some(hint) = check.hints.first() {
+                    println!(
+                        "      {}: {}",
+                        report::LABELS.hint.get(lang),
+                        hint.get(lang)
+                    );
+                }
+                last_todo = Some(todo);
+            }
+            continue;
+        }
+        if verdict.status == Status::Fail && shown >= FULL_FAILURES && !verbose {
+            hidden += 1;
+            continue;
+        }
+        shown += usize::from(verdict.status == Status::Fail);
+        for line in details(exercise, check, verdict, lang, 0).lines() {
+            println!("  {line}");
+        }
+    }
+    if hidden > 0 {
+        println!("\n  {DIM}{hidden} {}{DIM:#}", WORDS.more.get(lang));
+    }
+    println!();
+    score(graded, lang);
+    if graded.passed() {
+        println!("{GREEN}{}{GREEN:#}", WORDS.all_pass.get(lang));
+    } else {
+        println!(
+            "{}",
+            WORDS.next.get(lang).replace("{ex}", &exercise.handle())
+        );
+    }
+}
+
+/// `score: notes 10/12 · real 3/6 · total 13/18`.
+pub fn score(graded: &Graded, lang: Lang) {
+    let count = |tier: Option<Tier>| {
+        let of_tier = graded
+            .results
+            .iter()
+            .filter(|(c, _)| tier.is_none_or(|t| c.tier == t));
+        let (total, passed) = of_tier.fold((0, 0), |(t, p), (_, v)| {
+            (t + 1, p + usize::from(v.status == Status::Pass))
+        });
+        format!("{passed}/{total}")
+    };
+    println!(
+        "{BOLD}{}{BOLD:#}: notes {} · real {} · {} {}",
+        WORDS.score.get(lang),
+        count(Some(Tier::Notes)),
+        count(Some(Tier::Real)),
+        WORDS.total.get(lang),
+        count(None)
+    );
+}
+
+pub fn compile_error(exercise: &Exercise, rendered: &str, lang: Lang) {
+    title_line(exercise, lang);
+    println!(
+        "{RED}✗ exercises/{} {}{RED:#}\n",
+        exercise.folder(),
+        WORDS.compile.get(lang)
+    );
+    println!("{rendered}");
+}
