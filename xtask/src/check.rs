@@ -1,7 +1,8 @@
 //! `cargo xtask check`: choose and build what is graded, run its checks,
 //! report.
 
-use crate::{human, state};
+use crate::model::{Outcome, Report};
+use crate::{formats, human, state};
 use clap::Args;
 use netlings_suite::catalogue::{self, EXERCISES};
 use netlings_suite::check::{Check, Exercise};
@@ -9,6 +10,7 @@ use netlings_suite::runner::{CHECK_LIMIT, Status, Verdict, run_check};
 use netlings_suite::targets::{BINS_ENV, Bins, Targets, suite_packages, workspace_root};
 use netlings_suite::text::Lang;
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -36,6 +38,30 @@ pub struct CheckArgs {
     /// How many checks run at once.
     #[arg(long, default_value_t = 4)]
     pub jobs: usize,
+    /// What to print on stdout.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Also write the JSON report (schema: docs/report-format.md) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Also write a JUnit XML report to this file.
+    #[arg(long, value_name = "FILE")]
+    pub junit: Option<PathBuf>,
+    /// Also write a Markdown summary to this file.
+    #[arg(long, value_name = "FILE")]
+    pub markdown: Option<PathBuf>,
+    /// Also write Gradescope's results.json to this file.
+    #[arg(long, value_name = "FILE")]
+    pub gradescope: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+    Junit,
+    Markdown,
+    Gradescope,
 }
 
 /// One exercise's checks and what they found.
@@ -60,40 +86,90 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
             Some(e) => vec![e],
             None => {
                 let known: Vec<String> = EXERCISES.iter().map(|e| e.handle()).collect();
-                eprintln!(
-                    "error: no exercise {handle:?}; the exercises are {}",
-                    known.join(", ")
-                );
+                eprintln!("error: no exercise {handle:?}; the exercises are {}", known.join(", "));
                 return ExitCode::from(2);
             }
         }
     };
-    let mut all_passed = true;
+    let mut outcomes = Vec::new();
     for exercise in exercises {
-        let graded = match grade(exercise, args) {
-            Ok(graded) => graded,
+        match grade(exercise, args) {
+            Ok(graded) => {
+                if graded.label.starts_with("exercises/") {
+                    state::record(&graded);
+                }
+                outcomes.push(Outcome::Graded(graded));
+            }
             Err(Unbuilt::Compile(rendered)) => {
-                human::compile_error(exercise, &rendered, lang);
                 state::record_compile_error(exercise);
-                all_passed = false;
-                continue;
+                outcomes.push(Outcome::CompileError { exercise, rendered });
             }
             Err(Unbuilt::Other(why)) => {
                 eprintln!("error: {why}");
                 return ExitCode::FAILURE;
             }
-        };
-        human::report(&graded, lang, args.verbose);
-        if graded.label.starts_with("exercises/") {
-            state::record(&graded);
         }
-        all_passed &= graded.passed();
     }
-    if all_passed {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
+    let target = target_label(args);
+    let report = Report::new(&target, lang, &outcomes);
+    if let Err(e) = write_outputs(args, &report) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
     }
+    match args.format {
+        Format::Human => {
+            for outcome in &outcomes {
+                match outcome {
+                    Outcome::Graded(graded) => human::report(graded, lang, args.verbose),
+                    Outcome::CompileError { exercise, rendered } => human::compile_error(exercise, rendered, lang),
+                }
+            }
+            if outcomes.len() > 1 {
+                human::totals(&report, lang);
+            }
+        }
+        Format::Json => println!("{}", formats::json(&report)),
+        Format::Junit => println!("{}", formats::junit(&report)),
+        Format::Markdown => println!("{}", formats::markdown(&report)),
+        Format::Gradescope => println!("{}", formats::gradescope(&report)),
+    }
+    if report.passed() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+}
+
+fn target_label(args: &CheckArgs) -> String {
+    match (&args.cmd, args.solutions) {
+        (Some(cmd), _) => cmd.clone(),
+        (None, true) => "solutions".to_string(),
+        (None, false) => "exercises".to_string(),
+    }
+}
+
+/// Files asked for with `--json` and friends, the Markdown summary when
+/// GitHub Actions offers `$GITHUB_STEP_SUMMARY`, and annotations under Actions.
+fn write_outputs(args: &CheckArgs, report: &Report) -> Result<(), String> {
+    let files: [(&Option<PathBuf>, fn(&Report) -> String); 4] = [
+        (&args.json, formats::json),
+        (&args.junit, formats::junit),
+        (&args.markdown, formats::markdown),
+        (&args.gradescope, formats::gradescope),
+    ];
+    for (path, render) in files {
+        if let Some(path) = path {
+            std::fs::write(path, render(report)).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+        let mut file = std::fs::OpenOptions::new()
+            .append(true)
+            .create(true)
+            .open(&summary)
+            .map_err(|e| format!("cannot open $GITHUB_STEP_SUMMARY: {e}"))?;
+        let _ = writeln!(file, "{}", formats::markdown(report));
+    }
+    if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
+        print!("{}", formats::github_annotations(report));
+    }
+    Ok(())
 }
 
 pub enum Unbuilt {

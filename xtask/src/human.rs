@@ -1,6 +1,7 @@
 //! The report a learner reads in the terminal.
 
 use crate::check::Graded;
+use crate::model::Report;
 use anstream::println;
 use anstyle::{AnsiColor, Style};
 use netlings_suite::check::{Exercise, Tier};
@@ -156,4 +157,18 @@ pub fn compile_error(exercise: &Exercise, rendered: &str, lang: Lang) {
         WORDS.compile.get(lang)
     );
     println!("{rendered}");
+}
+
+/// The total over several exercises.
+pub fn totals(report: &Report, lang: Lang) {
+    let t = &report.totals;
+    println!(
+        "\n{BOLD}{} ({} exercises){BOLD:#}: {}/{} ✓, {} ✗, {} -",
+        WORDS.total.get(lang),
+        report.exercises.len(),
+        t.passed,
+        t.total,
+        t.failed,
+        t.skipped
+    );
 }

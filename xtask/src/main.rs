@@ -6,7 +6,9 @@
 //! report that teaches.
 
 mod check;
+mod formats;
 mod human;
+mod model;
 mod state;
 
 use clap::{Parser, Subcommand};
