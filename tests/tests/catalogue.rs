@@ -12,7 +12,9 @@ use rstest::rstest;
 use std::collections::BTreeSet;
 
 fn all_checks() -> impl Iterator<Item = (&'static Exercise, &'static Check)> {
-    EXERCISES.iter().flat_map(|e| e.checks.iter().map(move |c| (*e, *c)))
+    EXERCISES
+        .iter()
+        .flat_map(|e| e.checks.iter().map(move |c| (*e, *c)))
 }
 
 #[test]
@@ -28,9 +30,16 @@ fn every_check_names_a_behaviour_of_the_catalogue() {
 fn every_behaviour_marked_for_an_exercise_has_a_check_there() {
     let missing: Vec<String> = EXERCISES
         .iter()
-        .flat_map(|e| uncovered(e).into_iter().map(move |id| format!("{id} in exercise {}", e.id)))
+        .flat_map(|e| {
+            uncovered(e)
+                .into_iter()
+                .map(move |id| format!("{id} in exercise {}", e.id))
+        })
         .collect();
-    assert!(missing.is_empty(), "behaviours without a check: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "behaviours without a check: {missing:?}"
+    );
 }
 
 #[test]
@@ -41,7 +50,11 @@ fn behaviours_are_marked_only_for_exercises_that_exist() {
             // An exercise not written yet is allowed only while the list of
             // exercises is incomplete; once all nine exist this is strict.
             if EXERCISES.len() == 9 {
-                assert!(ids.contains(ex), "{} is marked for exercise {ex}, which does not exist", b.id);
+                assert!(
+                    ids.contains(ex),
+                    "{} is marked for exercise {ex}, which does not exist",
+                    b.id
+                );
             }
         }
     }
@@ -52,9 +65,18 @@ fn check_names_are_unique_sentences_within_their_exercise() {
     for exercise in EXERCISES {
         let mut seen = BTreeSet::new();
         for check in exercise.checks {
-            assert!(seen.insert(check.name), "{} appears twice in exercise {}", check.name, exercise.id);
             assert!(
-                check.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') && check.name.contains('_'),
+                seen.insert(check.name),
+                "{} appears twice in exercise {}",
+                check.name,
+                exercise.id
+            );
+            assert!(
+                check
+                    .name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                    && check.name.contains('_'),
                 "{} is not a snake_case sentence",
                 check.name
             );
@@ -66,10 +88,21 @@ fn check_names_are_unique_sentences_within_their_exercise() {
 fn every_check_has_a_title_and_hints_in(#[values(Lang::En, Lang::Zh)] lang: Lang) {
     for (exercise, check) in all_checks() {
         let id = exercise.check_id(check);
-        assert!(!check.title.get(lang).trim().is_empty(), "{id} has no {} title", lang.code());
-        assert!(check.hints.len() >= 2, "{id} needs at least two hint levels (a nudge, then more)");
+        assert!(
+            !check.title.get(lang).trim().is_empty(),
+            "{id} has no {} title",
+            lang.code()
+        );
+        assert!(
+            check.hints.len() >= 2,
+            "{id} needs at least two hint levels (a nudge, then more)"
+        );
         for hint in check.hints {
-            assert!(!hint.get(lang).trim().is_empty(), "{id} has a hint without {} text", lang.code());
+            assert!(
+                !hint.get(lang).trim().is_empty(),
+                "{id} has a hint without {} text",
+                lang.code()
+            );
         }
     }
 }
@@ -78,32 +111,60 @@ fn every_check_has_a_title_and_hints_in(#[values(Lang::En, Lang::Zh)] lang: Lang
 fn chinese_texts_are_chinese() {
     let is_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     for (exercise, check) in all_checks() {
-        assert!(is_cjk(check.title.zh), "{}: the zh title is not Chinese", exercise.check_id(check));
-        assert!(check.hints.iter().all(|h| is_cjk(h.zh)), "{}: a zh hint is not Chinese", exercise.check_id(check));
+        assert!(
+            is_cjk(check.title.zh),
+            "{}: the zh title is not Chinese",
+            exercise.check_id(check)
+        );
+        assert!(
+            check.hints.iter().all(|h| is_cjk(h.zh)),
+            "{}: a zh hint is not Chinese",
+            exercise.check_id(check)
+        );
     }
 }
 
 #[test]
 fn the_prose_catalogue_lists_the_same_behaviours() {
-    let prose = std::fs::read_to_string(workspace_root().join("docs/behaviours.md")).expect("docs/behaviours.md");
+    let prose = std::fs::read_to_string(workspace_root().join("docs/behaviours.md"))
+        .expect("docs/behaviours.md");
     let in_prose: BTreeSet<String> = prose
         .lines()
         .filter_map(|l| l.strip_prefix("| "))
         .filter_map(|l| l.split(" |").next())
         .map(str::trim)
-        .filter(|id| id.len() <= 3 && id.chars().next().is_some_and(|c| c.is_ascii_uppercase()) && id[1..].chars().all(|c| c.is_ascii_digit()) && id.len() > 1)
+        .filter(|id| {
+            id.len() <= 3
+                && id.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && id[1..].chars().all(|c| c.is_ascii_digit())
+                && id.len() > 1
+        })
         .map(String::from)
         .collect();
     let in_code: BTreeSet<String> = BEHAVIOURS.iter().map(|b| b.id.to_string()).collect();
-    assert_eq!(in_prose, in_code, "docs/behaviours.md and catalogue.rs disagree");
+    assert_eq!(
+        in_prose, in_code,
+        "docs/behaviours.md and catalogue.rs disagree"
+    );
 }
 
 #[test]
 fn every_known_wrong_program_names_a_check_of_its_exercise() {
     for mutant in mutants::all().expect("valid headers") {
         let exercise = EXERCISES.iter().find(|e| e.id == mutant.exercise());
-        let exercise = exercise.unwrap_or_else(|| panic!("{} is for exercise {}, which does not exist", mutant.bin, mutant.exercise()));
-        assert!(exercise.program(&mutant.program).is_some(), "{} replaces unknown program {}", mutant.bin, mutant.program);
+        let exercise = exercise.unwrap_or_else(|| {
+            panic!(
+                "{} is for exercise {}, which does not exist",
+                mutant.bin,
+                mutant.exercise()
+            )
+        });
+        assert!(
+            exercise.program(&mutant.program).is_some(),
+            "{} replaces unknown program {}",
+            mutant.bin,
+            mutant.program
+        );
         assert!(
             exercise.checks.iter().any(|c| c.name == mutant.rejected_by),
             "{} names {}, not a check of exercise {}",
@@ -118,7 +179,14 @@ fn every_known_wrong_program_names_a_check_of_its_exercise() {
 fn every_exercise_has_at_least_five_known_wrong_programs() {
     let corpus = mutants::all().expect("valid headers");
     for exercise in EXERCISES {
-        let wrong = corpus.iter().filter(|m| m.exercise() == exercise.id && !m.hostile).count();
-        assert!(wrong >= 5, "exercise {} has {wrong} known-wrong programs; it needs at least 5", exercise.id);
+        let wrong = corpus
+            .iter()
+            .filter(|m| m.exercise() == exercise.id && !m.hostile)
+            .count();
+        assert!(
+            wrong >= 5,
+            "exercise {} has {wrong} known-wrong programs; it needs at least 5",
+            exercise.id
+        );
     }
 }

@@ -86,7 +86,10 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
             Some(e) => vec![e],
             None => {
                 let known: Vec<String> = EXERCISES.iter().map(|e| e.handle()).collect();
-                eprintln!("error: no exercise {handle:?}; the exercises are {}", known.join(", "));
+                eprintln!(
+                    "error: no exercise {handle:?}; the exercises are {}",
+                    known.join(", ")
+                );
                 return ExitCode::from(2);
             }
         }
@@ -121,7 +124,9 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
             for outcome in &outcomes {
                 match outcome {
                     Outcome::Graded(graded) => human::report(graded, lang, args.verbose),
-                    Outcome::CompileError { exercise, rendered } => human::compile_error(exercise, rendered, lang),
+                    Outcome::CompileError { exercise, rendered } => {
+                        human::compile_error(exercise, rendered, lang)
+                    }
                 }
             }
             if outcomes.len() > 1 {
@@ -133,7 +138,11 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         Format::Markdown => println!("{}", formats::markdown(&report)),
         Format::Gradescope => println!("{}", formats::gradescope(&report)),
     }
-    if report.passed() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if report.passed() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn target_label(args: &CheckArgs) -> String {
@@ -147,7 +156,8 @@ fn target_label(args: &CheckArgs) -> String {
 /// Files asked for with `--json` and friends, the Markdown summary when
 /// GitHub Actions offers `$GITHUB_STEP_SUMMARY`, and annotations under Actions.
 fn write_outputs(args: &CheckArgs, report: &Report) -> Result<(), String> {
-    let files: [(&Option<PathBuf>, fn(&Report) -> String); 4] = [
+    type Render = fn(&Report) -> String;
+    let files: [(&Option<PathBuf>, Render); 4] = [
         (&args.json, formats::json),
         (&args.junit, formats::junit),
         (&args.markdown, formats::markdown),
@@ -155,7 +165,8 @@ fn write_outputs(args: &CheckArgs, report: &Report) -> Result<(), String> {
     ];
     for (path, render) in files {
         if let Some(path) = path {
-            std::fs::write(path, render(report)).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            std::fs::write(path, render(report))
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
     }
     if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY") {
@@ -259,24 +270,32 @@ pub fn run_all(
     targets: Arc<Targets>,
     jobs: usize,
 ) -> Vec<(&'static Check, Verdict)> {
+    let verdicts = pool(jobs, &checks, |check| {
+        run_check(exercise, check, Arc::clone(&targets), CHECK_LIMIT)
+    });
+    checks.into_iter().zip(verdicts).collect()
+}
+
+/// `work` on every item, at most `jobs` at once; results in the items' order.
+pub fn pool<T: Sync, R: Send>(jobs: usize, items: &[T], work: impl Fn(&T) -> R + Sync) -> Vec<R> {
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<Verdict>>> = Mutex::new(checks.iter().map(|_| None).collect());
+    let done: Mutex<Vec<Option<R>>> = Mutex::new(items.iter().map(|_| None).collect());
     std::thread::scope(|scope| {
-        for _ in 0..jobs.clamp(1, checks.len().max(1)) {
+        for _ in 0..jobs.clamp(1, items.len().max(1)) {
             scope.spawn(|| {
                 loop {
                     let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some(&check) = checks.get(i) else { break };
-                    let verdict = run_check(exercise, check, Arc::clone(&targets), CHECK_LIMIT);
-                    done.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(verdict);
+                    let Some(item) = items.get(i) else { break };
+                    let result = work(item);
+                    done.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
                 }
             });
         }
     });
-    let verdicts = done.into_inner().unwrap_or_else(|e| e.into_inner());
-    checks
+    let results = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    results
         .into_iter()
-        .zip(verdicts.into_iter().map(|v| v.expect("every check ran")))
+        .map(|r| r.expect("every item ran"))
         .collect()
 }
 

@@ -31,7 +31,13 @@ pub fn junit(report: &Report) -> String {
                 }
                 _ => {
                     let mut s = TestCaseStatus::non_success(NonSuccessKind::Failure);
-                    s.set_message(format!("{} [{} {} · {}]", check.title, check.behaviour, check.section, check.tier.name()));
+                    s.set_message(format!(
+                        "{} [{} {} · {}]",
+                        check.title,
+                        check.behaviour,
+                        check.section,
+                        check.tier.name()
+                    ));
                     s.set_description(check.message.clone());
                     s
                 }
@@ -58,7 +64,11 @@ pub fn markdown(report: &Report) -> String {
     ));
     out.push_str("| exercise | notes | real | total |\n|---|---|---|---|\n");
     for e in &report.exercises {
-        let build = if e.compile_error.is_some() { " (does not compile)" } else { "" };
+        let build = if e.compile_error.is_some() {
+            " (does not compile)"
+        } else {
+            ""
+        };
         out.push_str(&format!(
             "| {} {}{} | {} | {} | {} |\n",
             e.handle,
@@ -76,7 +86,9 @@ pub fn markdown(report: &Report) -> String {
         }
         out.push_str(&format!("\n### {} — what to fix\n\n", e.handle));
         if let Some(error) = &e.compile_error {
-            out.push_str(&format!("<details><summary>does not compile</summary>\n\n```\n{error}\n```\n</details>\n"));
+            out.push_str(&format!(
+                "<details><summary>does not compile</summary>\n\n```\n{error}\n```\n</details>\n"
+            ));
         }
         for c in failed {
             out.push_str(&format!(
@@ -119,7 +131,10 @@ pub fn gradescope(report: &Report) -> String {
             }));
         }
     }
-    let max: i64 = tests.iter().map(|t| t["max_score"].as_i64().unwrap_or(0)).sum();
+    let max: i64 = tests
+        .iter()
+        .map(|t| t["max_score"].as_i64().unwrap_or(0))
+        .sum();
     let score: i64 = tests.iter().map(|t| t["score"].as_i64().unwrap_or(0)).sum();
     serde_json::to_string_pretty(&json!({
         "score": score,
@@ -138,7 +153,11 @@ pub fn github_annotations(report: &Report) -> String {
     for e in &report.exercises {
         let folder = &e.source;
         for c in e.checks.iter().filter(|c| c.status == "fail") {
-            let message = c.message.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A");
+            let message = c
+                .message
+                .replace('%', "%25")
+                .replace('\r', "%0D")
+                .replace('\n', "%0A");
             out.push_str(&format!(
                 "::error file={folder},title={} {} [{}]::{}\n",
                 e.handle,

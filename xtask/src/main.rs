@@ -8,8 +8,12 @@
 mod check;
 mod formats;
 mod human;
+mod learner;
 mod model;
+mod selftest;
 mod state;
+mod stubs;
+mod watch;
 
 use clap::{Parser, Subcommand};
 use netlings_suite::text::Lang;
@@ -40,6 +44,37 @@ enum Cmd {
         #[arg(long)]
         nextest_env: bool,
     },
+    /// Re-check an exercise whenever its source is saved; moves on when it passes.
+    Watch {
+        /// The exercise (default: the next one not done).
+        exercise: Option<String>,
+        /// Poll for changes instead of waiting for the OS's file events
+        /// (for WSL-mounted or network drives, where events do not arrive).
+        #[arg(long)]
+        poll: bool,
+    },
+    /// Every exercise, its status from the last check, and which is next.
+    List,
+    /// The next hint for the first failing check of an exercise (each call says more).
+    Hint {
+        /// The exercise: exercise-05, 05 or 5.
+        exercise: String,
+    },
+    /// Put an exercise's stub back byte-exact, keeping your version as .bak.
+    Reset {
+        exercise: String,
+        /// Do not ask for confirmation.
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Prove the suite has teeth: solutions pass, stubs fail, known-wrong
+    /// programs are rejected by the check they name; kill and coverage tables.
+    Selftest,
+    /// Maintainers: record the stubs' blob ids in xtask/stubs.lock after changing a stub.
+    Stubs {
+        #[arg(long)]
+        update: bool,
+    },
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -52,11 +87,63 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Cmd::Check(args)) => check::run(&args, lang),
         Some(Cmd::BuildBins { nextest_env }) => check::build_bins(nextest_env),
+        Some(Cmd::Selftest) => selftest::run(),
+        Some(Cmd::Stubs { update }) => stubs_command(update),
+        Some(Cmd::List) => learner::list(lang),
+        Some(Cmd::Hint { exercise }) => with_exercise(&exercise, |e| learner::hint(e, lang)),
+        Some(Cmd::Reset { exercise, yes }) => {
+            with_exercise(&exercise, |e| learner::reset(e, yes, lang))
+        }
+        Some(Cmd::Watch {
+            exercise: Some(handle),
+            poll,
+        }) => with_exercise(&handle, |e| watch::run(Some(e), poll, lang)),
+        Some(Cmd::Watch {
+            exercise: None,
+            poll,
+        }) => watch::run(None, poll, lang),
+        None => learner::welcome(lang),
+    }
+}
+
+fn stubs_command(update: bool) -> ExitCode {
+    let result = if update {
+        stubs::update().map(|n| println!("{} lists {n} stub files", stubs::LOCK))
+    } else {
+        stubs::drift().map(|drift| {
+            for d in &drift {
+                println!("{d}");
+            }
+            if drift.is_empty() {
+                println!("every stub is as shipped");
+            }
+        })
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn with_exercise(
+    handle: &str,
+    run: impl FnOnce(&'static netlings_suite::check::Exercise) -> ExitCode,
+) -> ExitCode {
+    match netlings_suite::catalogue::exercise(handle) {
+        Some(exercise) => run(exercise),
         None => {
-            println!(
-                "netlings: run `cargo xtask check exercise-05` to grade an exercise, `cargo xtask --help` for more."
+            let known: Vec<String> = netlings_suite::catalogue::EXERCISES
+                .iter()
+                .map(|e| e.handle())
+                .collect();
+            eprintln!(
+                "error: no exercise {handle:?}; the exercises are {}",
+                known.join(", ")
             );
-            ExitCode::SUCCESS
+            ExitCode::from(2)
         }
     }
 }

@@ -14,7 +14,10 @@ pub const SCHEMA: &str = "netlings-report/1";
 /// What grading one exercise gave: checks that ran, or a compile error.
 pub enum Outcome {
     Graded(Graded),
-    CompileError { exercise: &'static Exercise, rendered: String },
+    CompileError {
+        exercise: &'static Exercise,
+        rendered: String,
+    },
 }
 
 #[derive(Serialize)]
@@ -94,8 +97,13 @@ pub struct Score {
 
 impl Report {
     pub fn new(target: &str, lang: Lang, outcomes: &[Outcome]) -> Report {
-        let exercises: Vec<ExerciseReport> = outcomes.iter().map(|o| ExerciseReport::new(o, lang)).collect();
-        let totals = exercises.iter().fold(Count::default(), |acc, e| acc.plus(e.score.total));
+        let exercises: Vec<ExerciseReport> = outcomes
+            .iter()
+            .map(|o| ExerciseReport::new(o, lang))
+            .collect();
+        let totals = exercises
+            .iter()
+            .fold(Count::default(), |acc, e| acc.plus(e.score.total));
         Report {
             schema: SCHEMA,
             target: target.to_string(),
@@ -114,7 +122,9 @@ impl ExerciseReport {
     fn new(outcome: &Outcome, lang: Lang) -> ExerciseReport {
         let (exercise, compile_error, graded) = match outcome {
             Outcome::Graded(g) => (g.exercise, None, Some(g)),
-            Outcome::CompileError { exercise, rendered } => (*exercise, Some(strip_ansi(rendered)), None),
+            Outcome::CompileError { exercise, rendered } => {
+                (*exercise, Some(strip_ansi(rendered)), None)
+            }
         };
         let mut score = Score::default();
         let mut checks = Vec::new();
@@ -189,5 +199,12 @@ pub fn strip_ansi(text: &str) -> String {
 fn source_of(exercise: &Exercise) -> String {
     let src = format!("exercises/{}/src", exercise.folder());
     let main = format!("{src}/main.rs");
-    if netlings_suite::targets::workspace_root().join(&main).exists() { main } else { src }
+    if netlings_suite::targets::workspace_root()
+        .join(&main)
+        .exists()
+    {
+        main
+    } else {
+        src
+    }
 }

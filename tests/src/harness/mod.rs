@@ -12,7 +12,7 @@ mod tcp;
 mod udp;
 
 pub use process::{Ending, Finished, Proc, describe_status};
-pub use reaper::Reaper;
+pub use reaper::{Reaper, survivors};
 pub use tcp::{TcpPeer, TcpServerPeer};
 pub use udp::{MAX_DATAGRAM, UdpPeer};
 

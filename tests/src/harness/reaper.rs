@@ -15,6 +15,49 @@ use std::sync::{Arc, Mutex, Once};
 /// array of atomics, because the signal handler may not take a lock.
 static LIVE: [AtomicI32; 1024] = [const { AtomicI32::new(0) }; 1024];
 
+/// Every group this process ever started, so a self-test can prove none
+/// of them left a process behind.
+static STARTED: Mutex<Vec<i32>> = Mutex::new(Vec::new());
+
+/// Processes still alive in a group the grader ever started: `(pid, command)`.
+/// Read from the kernel's process table (`/proc/<pid>/stat`, field 5 is the
+/// process group), so nothing the programs did can hide from it.
+pub fn survivors() -> Vec<(i32, String)> {
+    let started = STARTED.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    let mut alive = Vec::new();
+    for entry in entries.flatten() {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        // The command name is in parentheses and may hold spaces: split after it.
+        let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        let fields: Vec<&str> = after.split_whitespace().collect();
+        let (state, pgrp) = (
+            fields.first().copied(),
+            fields.get(2).and_then(|f| f.parse::<i32>().ok()),
+        );
+        if state != Some("Z") && pgrp.is_some_and(|g| started.contains(&g)) {
+            let cmd = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+            let cmd = String::from_utf8_lossy(&cmd)
+                .replace('\0', " ")
+                .trim()
+                .to_string();
+            alive.push((pid, cmd));
+        }
+    }
+    alive
+}
+
 /// The groups one check started; the runner keeps a clone so it can kill
 /// them when the check overruns its deadline.
 #[derive(Clone, Default)]

@@ -1,0 +1,304 @@
+//! `cargo xtask watch`: re-check an exercise every time its source is saved.
+//!
+//! The check runs as a child process (`cargo xtask check …` of this same
+//! binary), so a build error or a hung program can never wedge the watcher:
+//! the child has its own deadlines, and a new save stops a run in progress.
+//! File events come from the OS (inotify) or, with `--poll` or when native
+//! events cannot be had (WSL-mounted and network drives), from polling.
+
+use crate::learner;
+use anstream::println;
+use netlings_suite::catalogue;
+use netlings_suite::check::Exercise;
+use netlings_suite::targets::workspace_root;
+use netlings_suite::text::{Lang, Text};
+use notify::{PollWatcher, RecursiveMode, Watcher};
+use std::io::{IsTerminal, Read};
+use std::process::{Command, ExitCode, Stdio};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// Saves closer together than this are one change (editors write a file in
+/// several steps).
+const DEBOUNCE: Duration = Duration::from_millis(100);
+const POLL_EVERY: Duration = Duration::from_millis(250);
+
+const KEYS: Text = Text {
+    en: "watching {dir} — save to re-check · h hint · l list · r re-run · q quit",
+    zh: "正在监视 {dir} — 保存即重新检查 · h 提示 · l 列表 · r 重新运行 · q 退出",
+};
+const DONE: Text = Text {
+    en: "{ex} is done! Moving on to {next}.",
+    zh: "{ex} 已完成！继续下一个练习 {next}。",
+};
+const ALL_DONE: Text = Text {
+    en: "{ex} is done, and so is every exercise. Well done!",
+    zh: "{ex} 已完成，所有练习也都完成了。做得好！",
+};
+const TOOK: Text = Text {
+    en: "checked {ms} ms after the save",
+    zh: "保存后 {ms} 毫秒完成检查",
+};
+
+enum Event {
+    Saved(Instant),
+    Key(u8),
+    Checked {
+        code: i32,
+        output: String,
+        saved: Option<Instant>,
+    },
+}
+
+pub fn run(start: Option<&'static Exercise>, poll: bool, lang: Lang) -> ExitCode {
+    let Some(mut exercise) = start
+        .or_else(learner::next_exercise)
+        .or_else(|| catalogue::EXERCISES.first().copied())
+    else {
+        return ExitCode::SUCCESS;
+    };
+    let (tx, rx) = channel();
+    let _terminal = RawKeys::start(tx.clone());
+    let running: Arc<Mutex<Option<u32>>> = Arc::default();
+    loop {
+        let dir = workspace_root()
+            .join("exercises")
+            .join(exercise.folder())
+            .join("src");
+        let watcher = match watch(&dir, poll, tx.clone()) {
+            Ok(w) => w,
+            Err(e) => {
+                eprintln!("error: cannot watch {}: {e}", dir.display());
+                return ExitCode::FAILURE;
+            }
+        };
+        start_check(exercise, None, &tx, &running, lang);
+        match serve(exercise, &rx, &tx, &running, lang) {
+            Next::Quit => return ExitCode::SUCCESS,
+            Next::Exercise(next) => {
+                drop(watcher);
+                exercise = next;
+            }
+        }
+    }
+}
+
+enum Next {
+    Quit,
+    Exercise(&'static Exercise),
+}
+
+fn serve(
+    exercise: &'static Exercise,
+    rx: &Receiver<Event>,
+    tx: &Sender<Event>,
+    running: &Arc<Mutex<Option<u32>>>,
+    lang: Lang,
+) -> Next {
+    let keys = KEYS
+        .get(lang)
+        .replace("{dir}", &format!("exercises/{}/src", exercise.folder()));
+    while let Ok(event) = rx.recv() {
+        match event {
+            Event::Saved(at) => {
+                // Let a burst of writes settle, then check once.
+                while let Ok(Event::Saved(_)) = rx.recv_timeout(DEBOUNCE) {}
+                stop_check(running);
+                start_check(exercise, Some(at), tx, running, lang);
+            }
+            Event::Key(b'q') | Event::Key(3) => {
+                stop_check(running);
+                return Next::Quit;
+            }
+            Event::Key(b'r') => {
+                stop_check(running);
+                start_check(exercise, None, tx, running, lang);
+            }
+            Event::Key(b'h') => {
+                println!();
+                learner::hint(exercise, lang);
+            }
+            Event::Key(b'l') => {
+                println!();
+                learner::list(lang);
+            }
+            Event::Key(_) => {}
+            Event::Checked {
+                code,
+                output,
+                saved,
+            } => {
+                // Clear the screen and draw the one current report.
+                print!("\x1b[2J\x1b[H");
+                println!("{output}");
+                if let Some(at) = saved {
+                    println!(
+                        "\x1b[2m{}\x1b[0m",
+                        TOOK.get(lang)
+                            .replace("{ms}", &at.elapsed().as_millis().to_string())
+                    );
+                }
+                println!("{keys}");
+                if code == 0 {
+                    match learner::next_exercise() {
+                        Some(next) if next.id != exercise.id => {
+                            println!(
+                                "\n{}",
+                                DONE.get(lang)
+                                    .replace("{ex}", &exercise.handle())
+                                    .replace("{next}", &next.handle())
+                            );
+                            return Next::Exercise(next);
+                        }
+                        None => println!(
+                            "\n{}",
+                            ALL_DONE.get(lang).replace("{ex}", &exercise.handle())
+                        ),
+                        Some(_) => {}
+                    }
+                }
+            }
+        }
+    }
+    Next::Quit
+}
+
+fn watch(dir: &std::path::Path, poll: bool, tx: Sender<Event>) -> notify::Result<Box<dyn Watcher>> {
+    let handler = move |event: notify::Result<notify::Event>| {
+        if event.is_ok_and(|e| e.kind.is_modify() || e.kind.is_create() || e.kind.is_remove()) {
+            let _ = tx.send(Event::Saved(Instant::now()));
+        }
+    };
+    let mut watcher: Box<dyn Watcher> = if poll {
+        Box::new(PollWatcher::new(
+            handler,
+            notify::Config::default()
+                .with_poll_interval(POLL_EVERY)
+                .with_compare_contents(true),
+        )?)
+    } else {
+        match notify::recommended_watcher(handler.clone()) {
+            Ok(w) => Box::new(w),
+            // No native events here (inotify limits, exotic file systems): poll.
+            Err(_) => Box::new(PollWatcher::new(
+                handler,
+                notify::Config::default().with_poll_interval(POLL_EVERY),
+            )?),
+        }
+    };
+    watcher.watch(dir, RecursiveMode::Recursive)?;
+    Ok(watcher)
+}
+
+/// Run `cargo xtask check` for `exercise` in a child; its report arrives as an event.
+fn start_check(
+    exercise: &'static Exercise,
+    saved: Option<Instant>,
+    tx: &Sender<Event>,
+    running: &Arc<Mutex<Option<u32>>>,
+    lang: Lang,
+) {
+    let exe = std::env::current_exe().unwrap_or_else(|_| "xtask".into());
+    let mut command = Command::new(exe);
+    command
+        .args(["check", &exercise.handle(), "--lang", lang.code()])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if std::io::stdout().is_terminal() {
+        command.env("CLICOLOR_FORCE", "1");
+    }
+    let child = match command.spawn() {
+        Ok(child) => child,
+        Err(e) => {
+            let _ = tx.send(Event::Checked {
+                code: 1,
+                output: format!("cannot run the check: {e}"),
+                saved,
+            });
+            return;
+        }
+    };
+    *running.lock().unwrap_or_else(|e| e.into_inner()) = Some(child.id());
+    let tx = tx.clone();
+    let running = Arc::clone(running);
+    std::thread::spawn(move || {
+        let pid = child.id();
+        let output = child.wait_with_output();
+        let mut current = running.lock().unwrap_or_else(|e| e.into_inner());
+        if *current != Some(pid) {
+            return; // stopped because a newer run replaced it
+        }
+        *current = None;
+        let (code, text) = match output {
+            Ok(o) => (
+                o.status.code().unwrap_or(1),
+                format!(
+                    "{}{}",
+                    String::from_utf8_lossy(&o.stdout),
+                    String::from_utf8_lossy(&o.stderr)
+                ),
+            ),
+            Err(e) => (1, format!("the check failed to run: {e}")),
+        };
+        let _ = tx.send(Event::Checked {
+            code,
+            output: text,
+            saved,
+        });
+    });
+}
+
+/// Stop a check in progress (SIGTERM: the child kills every program it started).
+fn stop_check(running: &Arc<Mutex<Option<u32>>>) {
+    let pid = running.lock().unwrap_or_else(|e| e.into_inner()).take();
+    if let Some(pid) = pid.and_then(|p| rustix::process::Pid::from_raw(p as i32)) {
+        let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+    }
+}
+
+/// Single key presses from a terminal (no Enter needed), restored on drop.
+/// Without a terminal, keys are read from lines of standard input.
+struct RawKeys {
+    saved: Option<rustix::termios::Termios>,
+}
+
+impl RawKeys {
+    fn start(tx: Sender<Event>) -> RawKeys {
+        let stdin = std::io::stdin();
+        let saved = if stdin.is_terminal() {
+            rustix::termios::tcgetattr(&stdin).ok().inspect(|original| {
+                let mut raw = original.clone();
+                raw.local_modes.remove(
+                    rustix::termios::LocalModes::ICANON | rustix::termios::LocalModes::ECHO,
+                );
+                let _ =
+                    rustix::termios::tcsetattr(&stdin, rustix::termios::OptionalActions::Now, &raw);
+            })
+        } else {
+            None
+        };
+        std::thread::spawn(move || {
+            let mut byte = [0u8; 1];
+            while let Ok(1) = std::io::stdin().read(&mut byte) {
+                if tx.send(Event::Key(byte[0].to_ascii_lowercase())).is_err() {
+                    break;
+                }
+            }
+        });
+        RawKeys { saved }
+    }
+}
+
+impl Drop for RawKeys {
+    fn drop(&mut self) {
+        if let Some(original) = &self.saved {
+            let _ = rustix::termios::tcsetattr(
+                std::io::stdin(),
+                rustix::termios::OptionalActions::Now,
+                original,
+            );
+        }
+    }
+}
