@@ -26,6 +26,10 @@ pub fn workspace_root() -> PathBuf {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Bins {
     pub bins: BTreeMap<String, PathBuf>,
+    /// Compiler errors of packages that did not build, by package name
+    /// (only with `build_keep_going`).
+    #[serde(default)]
+    pub errors: BTreeMap<String, String>,
 }
 
 /// A build that failed, with the compiler's own words.
@@ -55,9 +59,24 @@ impl Bins {
             .map_err(|e| BuildFailure {
                 rendered: format!("could not run cargo: {e}"),
             })?;
+        let (bins, rendered) = Bins::from_cargo_messages(&output.stdout);
+        if output.status.success() {
+            Ok(bins)
+        } else if rendered.is_empty() {
+            Err(BuildFailure {
+                rendered: String::from_utf8_lossy(&output.stderr).into_owned(),
+            })
+        } else {
+            Err(BuildFailure { rendered })
+        }
+    }
+
+    /// Read cargo's `--message-format=json` output: the executables built,
+    /// and the rendered errors (also kept per package in `errors`).
+    pub fn from_cargo_messages(stdout: &[u8]) -> (Bins, String) {
         let mut bins = Bins::default();
         let mut rendered = String::new();
-        for line in String::from_utf8_lossy(&output.stdout).lines() {
+        for line in String::from_utf8_lossy(stdout).lines() {
             let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
                 continue;
             };
@@ -72,20 +91,27 @@ impl Bins {
                 }
                 Some("compiler-message") => {
                     if matches!(message["message"]["level"].as_str(), Some("error")) {
-                        rendered.push_str(message["message"]["rendered"].as_str().unwrap_or(""));
+                        let text = message["message"]["rendered"].as_str().unwrap_or("");
+                        rendered.push_str(text);
+                        // package_id looks like "path+file:///…/name#0.1.0"; keep the name.
+                        let id = message["package_id"].as_str().unwrap_or("");
+                        let name = id
+                            .rsplit('/')
+                            .next()
+                            .unwrap_or(id)
+                            .split(['#', '@'])
+                            .next()
+                            .unwrap_or(id);
+                        bins.errors
+                            .entry(name.to_string())
+                            .or_default()
+                            .push_str(text);
                     }
                 }
                 _ => {}
             }
         }
-        if output.status.success() {
-            Ok(bins)
-        } else {
-            if rendered.is_empty() {
-                rendered = String::from_utf8_lossy(&output.stderr).into_owned();
-            }
-            Err(BuildFailure { rendered })
-        }
+        (bins, rendered)
     }
 
     /// Read a bins file, refusing one that names a missing executable.

@@ -29,6 +29,10 @@ pub struct CheckArgs {
     /// contract's arguments appended.
     #[arg(long)]
     pub cmd: Option<String>,
+    /// Grade executables already built, named in a bins file (what
+    /// `cargo xtask grade` does inside its sandbox).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["cmd", "solutions"])]
+    pub bins: Option<PathBuf>,
     /// With --cmd on an exercise of two programs: which one (07-server, 07-client).
     #[arg(long, requires = "cmd")]
     pub program: Option<String>,
@@ -211,6 +215,21 @@ pub fn grade(exercise: &'static Exercise, args: &CheckArgs) -> Result<Graded, Un
             label: cmd.clone(),
             programs: [(key, argv)].into(),
         }
+    } else if let Some(file) = &args.bins {
+        let bins = Bins::load(file).map_err(Unbuilt::Other)?;
+        if !exercise
+            .programs
+            .iter()
+            .all(|p| bins.path(p.exercise_bin).is_some())
+        {
+            let error = bins.errors.get(exercise.exercise_package).cloned();
+            return Err(Unbuilt::Compile(
+                error.unwrap_or_else(|| "the exercise was not built".to_string()),
+            ));
+        }
+        let mut targets = Targets::exercises(&bins).map_err(Unbuilt::Other)?;
+        targets.label = format!("exercises/{} (prebuilt)", exercise.folder());
+        targets
     } else if args.solutions {
         let bins =
             Bins::build(&[exercise.solution_package]).map_err(|f| Unbuilt::Compile(f.rendered))?;

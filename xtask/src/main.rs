@@ -7,6 +7,7 @@
 
 mod check;
 mod formats;
+mod grade;
 mod human;
 mod learner;
 mod model;
@@ -67,6 +68,19 @@ enum Cmd {
         #[arg(long)]
         yes: bool,
     },
+    /// Grade a student's checkout, or a folder of them (a CSV gradebook),
+    /// without trusting it: only exercises/*/src/** is used, and the build
+    /// and the checks run contained (docs/grading.md).
+    Grade {
+        /// A submission (a folder with exercises/ in it) or a folder of them.
+        path: std::path::PathBuf,
+        /// Grade one exercise only (e.g. exercise-05).
+        #[arg(long)]
+        exercise: Option<String>,
+        /// Where the reports and gradebook.csv go (default: target/netlings/grades).
+        #[arg(long)]
+        out: Option<std::path::PathBuf>,
+    },
     /// Prove the suite has teeth: solutions pass, stubs fail, known-wrong
     /// programs are rejected by the check they name; kill and coverage tables.
     Selftest,
@@ -88,6 +102,11 @@ fn main() -> ExitCode {
         Some(Cmd::Check(args)) => check::run(&args, lang),
         Some(Cmd::BuildBins { nextest_env }) => check::build_bins(nextest_env),
         Some(Cmd::Selftest) => selftest::run(),
+        Some(Cmd::Grade {
+            path,
+            exercise,
+            out,
+        }) => grade::run(&path, exercise.as_deref(), out.as_deref()),
         Some(Cmd::Stubs { update }) => stubs_command(update),
         Some(Cmd::List) => learner::list(lang),
         Some(Cmd::Hint { exercise }) => with_exercise(&exercise, |e| learner::hint(e, lang)),
