@@ -199,6 +199,17 @@ pub fn grade(exercise: &'static Exercise, args: &CheckArgs) -> Result<Graded, Un
         let argv = shlex::split(cmd)
             .filter(|a| !a.is_empty())
             .ok_or_else(|| Unbuilt::Other(format!("cannot split the command {cmd:?}")))?;
+        // Programs start in a private directory: a relative path that names
+        // a file here (`python3 docs/python/x.py`) must become absolute.
+        let argv: Vec<String> = argv
+            .into_iter()
+            .map(|arg| match std::fs::canonicalize(&arg) {
+                Ok(path) if !arg.starts_with('-') && std::path::Path::new(&arg).is_relative() => {
+                    path.display().to_string()
+                }
+                _ => arg,
+            })
+            .collect();
         let key = match &args.program {
             Some(key) => key.clone(),
             None if exercise.programs.len() == 1 => exercise.programs[0].key.to_string(),

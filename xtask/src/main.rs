@@ -13,6 +13,7 @@ mod learner;
 mod model;
 mod selftest;
 mod state;
+mod stress;
 mod stubs;
 mod watch;
 
@@ -84,6 +85,20 @@ enum Cmd {
     /// Prove the suite has teeth: solutions pass, stubs fail, known-wrong
     /// programs are rejected by the check they name; kill and coverage tables.
     Selftest,
+    /// Run the whole suite N times in a row, oversubscribed and under CPU load.
+    Stress {
+        #[arg(default_value_t = 30)]
+        runs: usize,
+        /// Test threads (more than the cores, to shake out timing bugs).
+        #[arg(long, default_value_t = 8)]
+        threads: usize,
+        /// Do not start stress-ng.
+        #[arg(long)]
+        no_load: bool,
+        /// A nextest filterset, e.g. 'test(/ex05::/)'.
+        #[arg(long, short = 'E')]
+        filter: Option<String>,
+    },
     /// Maintainers: record the stubs' blob ids in xtask/stubs.lock after changing a stub.
     Stubs {
         #[arg(long)]
@@ -102,6 +117,12 @@ fn main() -> ExitCode {
         Some(Cmd::Check(args)) => check::run(&args, lang),
         Some(Cmd::BuildBins { nextest_env }) => check::build_bins(nextest_env),
         Some(Cmd::Selftest) => selftest::run(),
+        Some(Cmd::Stress {
+            runs,
+            threads,
+            no_load,
+            filter,
+        }) => stress::run(runs, threads, !no_load, filter.as_deref()),
         Some(Cmd::Grade {
             path,
             exercise,
