@@ -30,8 +30,9 @@ fn main() {
     // `.addr(0, "127.0.0.1:7890")` parses the first (exit code 2 and one
     // sentence when it is not valid); `.positional(1)` tells whether a peer
     // was given, and `.addr(1, "")` parses it.
-    let local: SocketAddr =
-        todo!("step 0: read this program's address with Args::parse(..).addr(0, \"127.0.0.1:7890\")");
+    let local: SocketAddr = todo!(
+        "step 0: read this program's address with Args::parse(..).addr(0, \"127.0.0.1:7890\")"
+    );
     let peer_arg: Option<SocketAddr> = todo!("step 0: read the peer's address, if one was given");
 
     // Step 1, bind: `UdpSocket::bind(local)`. The bound port is how others
@@ -41,7 +42,8 @@ fn main() {
     // Then print `bound to IP:PORT` with `socket.local_addr()` (port 0 lets
     // the OS choose) using `say`, which flushes at once.
     let socket: UdpSocket = todo!("step 1: bind one UDP socket and print `bound to IP:PORT`");
-    let peer: SocketAddr = todo!("step 1: the peer, or this socket's own address when none was given");
+    let peer: SocketAddr =
+        todo!("step 1: the peer, or this socket's own address when none was given");
 
     // Step 2, receive in a thread of its own (the notes' chat 014). The
     // notes' first chat sends, then waits for a reply: while it waits for

@@ -22,7 +22,9 @@ fn main() {
         (Some(address), None) if address != "port" && address != "serve" => {
             describe_address(address)
         }
-        _ => usage_error(format!("expected an address, `port NUMBER` or `serve IP:PORT` (usage: {USAGE})")),
+        _ => usage_error(format!(
+            "expected an address, `port NUMBER` or `serve IP:PORT` (usage: {USAGE})"
+        )),
     }
 }
 
@@ -49,7 +51,9 @@ fn describe_address(text: &str) {
     });
     if let Some(zone) = zone {
         let valid = !zone.is_empty()
-            && zone.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+            && zone
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
         if ip.is_ipv4() || !valid {
             usage_error(format!(
                 "{text:?}: a zone like %19 only follows an IPv6 address and is a number or an interface name"

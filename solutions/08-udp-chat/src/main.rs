@@ -74,7 +74,11 @@ fn receive_forever(socket: &UdpSocket) {
             }
             // A signal, or an ICMP "port unreachable" left over from an
             // earlier send (the peer was not running): not data, keep going.
-            Err(e) if matches!(e.kind(), ErrorKind::Interrupted | ErrorKind::ConnectionRefused) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    ErrorKind::Interrupted | ErrorKind::ConnectionRefused
+                ) => {}
             Err(e) => fail("receiving failed", &e),
         }
     }

@@ -38,7 +38,10 @@ pub fn program(flaw: Flaw) {
 }
 
 fn parse_octets(text: &str) -> Option<Ipv4Addr> {
-    let parts: Vec<u16> = text.split('.').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let parts: Vec<u16> = text
+        .split('.')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     if parts.len() != 4 || parts.iter().any(|p| !(1..=256).contains(p)) {
         return None;
     }

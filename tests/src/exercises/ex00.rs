@@ -152,7 +152,14 @@ pub const REJECTS_WHAT_IS_NOT_AN_IPV4_ADDRESS: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        for input in ["256.1.1.1", "1.2.3.256", "1.2.3", "1.2.3.4.5", "1.2.3.-1", "hello"] {
+        for input in [
+            "256.1.1.1",
+            "1.2.3.256",
+            "1.2.3",
+            "1.2.3.4.5",
+            "1.2.3.-1",
+            "hello",
+        ] {
             refuses(t, &[input])?;
         }
         Ok(())
@@ -181,11 +188,51 @@ pub const SPLITS_NETWORK_AND_HOST_BY_THE_PREFIX: Check = Check {
     needs: &[],
     run: |t| {
         let cases: &[(&str, [&str; 4])] = &[
-            ("192.168.43.143/24", ["prefix: 24", "netmask: 255.255.255.0", "network: 192.168.43.0", "host: 0.0.0.143"]),
-            ("172.16.5.4/12", ["prefix: 12", "netmask: 255.240.0.0", "network: 172.16.0.0", "host: 0.0.5.4"]),
-            ("10.1.2.3/8", ["prefix: 8", "netmask: 255.0.0.0", "network: 10.0.0.0", "host: 0.1.2.3"]),
-            ("192.168.43.143/32", ["prefix: 32", "netmask: 255.255.255.255", "network: 192.168.43.143", "host: 0.0.0.0"]),
-            ("192.168.43.143/0", ["prefix: 0", "netmask: 0.0.0.0", "network: 0.0.0.0", "host: 192.168.43.143"]),
+            (
+                "192.168.43.143/24",
+                [
+                    "prefix: 24",
+                    "netmask: 255.255.255.0",
+                    "network: 192.168.43.0",
+                    "host: 0.0.0.143",
+                ],
+            ),
+            (
+                "172.16.5.4/12",
+                [
+                    "prefix: 12",
+                    "netmask: 255.240.0.0",
+                    "network: 172.16.0.0",
+                    "host: 0.0.5.4",
+                ],
+            ),
+            (
+                "10.1.2.3/8",
+                [
+                    "prefix: 8",
+                    "netmask: 255.0.0.0",
+                    "network: 10.0.0.0",
+                    "host: 0.1.2.3",
+                ],
+            ),
+            (
+                "192.168.43.143/32",
+                [
+                    "prefix: 32",
+                    "netmask: 255.255.255.255",
+                    "network: 192.168.43.143",
+                    "host: 0.0.0.0",
+                ],
+            ),
+            (
+                "192.168.43.143/0",
+                [
+                    "prefix: 0",
+                    "netmask: 0.0.0.0",
+                    "network: 0.0.0.0",
+                    "host: 192.168.43.143",
+                ],
+            ),
         ];
         for (input, lines) in cases {
             says(t, &[input], &lines.map(String::from))?;
@@ -223,7 +270,13 @@ pub const REJECTS_A_PREFIX_OUT_OF_RANGE: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        for input in ["1.2.3.4/33", "1.2.3.4/-1", "1.2.3.4/x", "1.2.3.4/", "fe80::1/129"] {
+        for input in [
+            "1.2.3.4/33",
+            "1.2.3.4/-1",
+            "1.2.3.4/x",
+            "1.2.3.4/",
+            "fe80::1/129",
+        ] {
             refuses(t, &[input])?;
         }
         Ok(())
@@ -252,9 +305,17 @@ pub const GIVES_HOSTS_ON_ONE_LAN_THE_SAME_NETWORK: Check = Check {
     needs: &[],
     run: |t| {
         let hosts = [
-            ("192.168.43.143/24", "network: 192.168.43.0", "host: 0.0.0.143"),
+            (
+                "192.168.43.143/24",
+                "network: 192.168.43.0",
+                "host: 0.0.0.143",
+            ),
             ("192.168.43.7/24", "network: 192.168.43.0", "host: 0.0.0.7"),
-            ("192.168.44.143/24", "network: 192.168.44.0", "host: 0.0.0.143"),
+            (
+                "192.168.44.143/24",
+                "network: 192.168.44.0",
+                "host: 0.0.0.143",
+            ),
         ];
         for (input, network, host) in hosts {
             says(t, &[input], &[network.into(), host.into()])?;
@@ -802,7 +863,11 @@ pub const KNOWS_THE_EPHEMERAL_RANGE_OF_THIS_MACHINE: Check = Check {
         }
         for (port, yes) in cases {
             let port = port.to_string();
-            says(t, &["port", &port], &[format!("ephemeral: {yes}"), range.clone()])?;
+            says(
+                t,
+                &["port", &port],
+                &[format!("ephemeral: {yes}"), range.clone()],
+            )?;
         }
         Ok(())
     },

@@ -42,8 +42,10 @@ impl Test {
             let addr = SocketAddr::from((random_loopback_ip(), port));
             let free = UdpSocket::bind(addr).is_ok() && TcpListener::bind(addr).is_ok();
             if free {
-                self.step(msg!("the suite picks the loopback address {} of its own", addr;
-                               "评测程序挑选一个自己专用的回环地址 {}", addr));
+                self.step(
+                    msg!("the suite picks the loopback address {} of its own", addr;
+                               "评测程序挑选一个自己专用的回环地址 {}", addr),
+                );
                 return Ok(addr);
             }
         }
@@ -55,12 +57,17 @@ impl Test {
 
     /// A TCP connection to `addr` is refused: nothing listens there.
     pub fn expect_refused(&self, addr: SocketAddr) -> Outcome {
-        self.step(msg!("connect to {}, expecting \"connection refused\"", addr;
-                       "连接 {}，预期“连接被拒绝”", addr));
+        self.step(
+            msg!("connect to {}, expecting \"connection refused\"", addr;
+                       "连接 {}，预期“连接被拒绝”", addr),
+        );
         match TcpStream::connect_timeout(&addr, Duration::from_secs(2)) {
             Err(e) if e.kind() == ErrorKind::ConnectionRefused => Ok(()),
             Ok(stream) => {
-                let local = stream.local_addr().map(|a| a.to_string()).unwrap_or_default();
+                let local = stream
+                    .local_addr()
+                    .map(|a| a.to_string())
+                    .unwrap_or_default();
                 Err(Stop::mismatch(
                     msg!("something accepted a connection on {}, where nothing should listen", addr;
                          "{} 上本不该有程序监听，却接受了连接", addr),
