@@ -6,11 +6,14 @@
 //! done before the step that failed. Every wait has a deadline; every
 //! program is killed with its process group when the check ends.
 
+mod lines;
+mod loopback;
 mod process;
 mod reaper;
 mod tcp;
 mod udp;
 
+pub use lines::{HasLine, NoLineStarting, has_line, no_line_starting};
 pub use process::{Ending, Finished, Proc, describe_status};
 pub use reaper::{Reaper, survivors};
 pub use tcp::{TcpPeer, TcpServerPeer};

@@ -1,0 +1,8 @@
+//! The notes' chat 001: sends a line, then blocks on recv_from until a reply.
+//! program: 08
+//! rejected-by: prints_a_datagram_while_its_input_is_idle
+//! kind: wrong
+
+fn main() {
+    netlings_mutants::ex08::chat(netlings_mutants::ex08::Flaw::AlternatesSendAndReceive);
+}

@@ -1,0 +1,8 @@
+//! On EXIT joins the receiving thread, which is blocked in recv_from.
+//! program: 08
+//! rejected-by: exits_at_once_on_exit_while_a_receive_is_pending
+//! kind: wrong
+
+fn main() {
+    netlings_mutants::ex08::chat(netlings_mutants::ex08::Flaw::HangsOnExit);
+}

@@ -1,0 +1,8 @@
+//! Sends the line EXIT like any other and keeps running.
+//! program: 08
+//! rejected-by: exits_at_once_on_exit_while_a_receive_is_pending
+//! kind: wrong
+
+fn main() {
+    netlings_mutants::ex08::chat(netlings_mutants::ex08::Flaw::IgnoresExit);
+}

@@ -1,0 +1,8 @@
+//! Unwraps String::from_utf8 on each datagram: its receiver dies.
+//! program: 08
+//! rejected-by: survives_bytes_that_are_not_utf8
+//! kind: wrong
+
+fn main() {
+    netlings_mutants::ex08::chat(netlings_mutants::ex08::Flaw::PanicsOnInvalidUtf8);
+}

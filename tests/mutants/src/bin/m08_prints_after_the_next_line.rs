@@ -1,0 +1,8 @@
+//! No receiving thread: prints what arrived only after the next typed line.
+//! program: 08
+//! rejected-by: prints_a_datagram_while_its_input_is_idle
+//! kind: wrong
+
+fn main() {
+    netlings_mutants::ex08::chat(netlings_mutants::ex08::Flaw::PrintsAfterTheNextLine);
+}

@@ -1,0 +1,611 @@
+//! Exercise 08, the UDP chat of §4 (chats 001/002, threaded chat 014): one
+//! bound socket, full duplex — every datagram that arrives is printed at
+//! once while each typed line is sent to the peer.
+
+use crate::harness::{Proc, UdpPeer};
+use crate::prelude::*;
+use std::net::{SocketAddr, UdpSocket};
+
+pub static EXERCISE: Exercise = Exercise {
+    id: "08",
+    slug: "udp-chat",
+    title: Text {
+        en: "UDP chat: send and receive at once on one socket",
+        zh: "UDP 聊天：在一个套接字上同时收发",
+    },
+    sections: "§1.3, §4",
+    exercise_package: "ex08-udp-chat",
+    solution_package: "sol08-udp-chat",
+    programs: &[Program {
+        key: "08",
+        role: Text {
+            en: "the chat",
+            zh: "聊天程序",
+        },
+        exercise_bin: "ex08-udp-chat",
+        solution_bin: "sol08-udp-chat",
+    }],
+    checks: &[
+        &PRINTS_THE_ADDRESS_IT_IS_BOUND_TO,
+        &PRINTS_A_DATAGRAM_WHILE_ITS_INPUT_IS_IDLE,
+        &SENDS_EACH_LINE_AS_ONE_DATAGRAM,
+        &SENDS_FROM_THE_PORT_IT_IS_BOUND_TO,
+        &PRINTS_THE_REPLY_TO_ITS_OWN_MESSAGE,
+        &BINDS_THE_ADDRESS_IT_IS_GIVEN,
+        &CHATS_WITH_ITSELF,
+        &TWO_CHATS_TALK_TO_EACH_OTHER_BOTH_WAYS,
+        &PRINTS_QUEUED_DATAGRAMS_IN_ORDER,
+        &EXITS_AT_ONCE_ON_EXIT_WHILE_A_RECEIVE_IS_PENDING,
+        &EXITS_WHEN_ITS_INPUT_ENDS,
+        &KEEPS_CHINESE_TEXT_BYTE_EXACT,
+        &SURVIVES_BYTES_THAT_ARE_NOT_UTF8,
+        &RECEIVES_A_DATAGRAM_LARGER_THAN_1024_BYTES,
+        &REJECTS_A_MALFORMED_ADDRESS,
+        &REPORTS_A_PORT_THAT_IS_TAKEN,
+    ],
+};
+
+/// The notes' port for the threaded chat.
+const CHAT_PORT: u16 = 7890;
+
+/// Start the chat with `args` and wait for `bound to IP:PORT`.
+fn start_chat(t: &Test, args: &[&str]) -> Result<(Proc, SocketAddr), Stop> {
+    let mut chat = t.start(args)?;
+    let bound = chat.expect_address("bound to", START)?;
+    Ok((chat, bound))
+}
+
+/// The chat on 127.0.0.1 and a port the OS chooses, with a UDP socket of
+/// the suite as its peer.
+fn chat_with_suite(t: &Test) -> Result<(Proc, SocketAddr, UdpPeer), Stop> {
+    let peer = t.udp()?;
+    let (chat, bound) = start_chat(t, &["127.0.0.1:0", &peer.addr().to_string()])?;
+    Ok((chat, bound, peer))
+}
+
+/// The chat prints `>>> from FROM: TEXT` (the next `>>>` line it prints).
+fn expect_printed(chat: &mut Proc, from: SocketAddr, text: &str) -> Outcome {
+    let expected = format!(">>> from {from}: {text}");
+    let line = chat.expect_line(&show::text(&expected), REPLY, |l| l.starts_with(">>>"))?;
+    if line == expected {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the chat printed the datagram differently"; "聊天程序打印的数据报与发送的不同"),
+        show::text(&expected),
+        show::text(&line),
+    ))
+}
+
+/// The datagram typed into the chat arrives at `peer`, exactly, from `from`.
+fn expect_sent(peer: &UdpPeer, text: &str, from: SocketAddr) -> Outcome {
+    let source = peer.expect_datagram(text.as_bytes(), REPLY)?;
+    if source == from {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the datagram did not come from the port the chat is bound to: replies to it would go astray";
+             "数据报不是从聊天程序绑定的端口发出的：对它的回复会送错地方"),
+        from.to_string(),
+        source.to_string(),
+    ))
+}
+
+pub const PRINTS_THE_ADDRESS_IT_IS_BOUND_TO: Check = Check {
+    name: "prints_the_address_it_is_bound_to",
+    behaviour: "S4",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "prints the address it really bound (port 0 lets the OS choose)",
+        zh: "打印实际绑定的地址（端口 0 表示由操作系统选择）",
+    },
+    hints: &[
+        Text {
+            en: "After binding, print `bound to IP:PORT` with socket.local_addr(), not the address you were given.",
+            zh: "绑定之后，用 socket.local_addr() 打印 `bound to IP:PORT`，而不是照抄传入的地址。",
+        },
+        Text {
+            en: "With 127.0.0.1:0 the OS picks a free port and only local_addr() knows which; flush the line (`say` does) so the grader sees it at once.",
+            zh: "参数为 127.0.0.1:0 时由操作系统挑选空闲端口，只有 local_addr() 知道是哪个；记得刷新输出（`say` 会刷新），评测程序才能立刻看到。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_chat, bound, _peer) = chat_with_suite(t)?;
+        if bound.port() != 0 && bound.ip().to_string() == "127.0.0.1" {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the printed address is not the one the OS bound"; "打印的地址不是操作系统实际绑定的地址"),
+            "127.0.0.1 and a non-zero port",
+            bound.to_string(),
+        ))
+    },
+};
+
+pub const PRINTS_A_DATAGRAM_WHILE_ITS_INPUT_IS_IDLE: Check = Check {
+    name: "prints_a_datagram_while_its_input_is_idle",
+    behaviour: "D3",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "full duplex: prints each datagram the moment it arrives, while nobody types",
+        zh: "全双工：数据报一到就打印，即使没有人在输入",
+    },
+    hints: &[
+        Text {
+            en: "Receiving must not wait for the keyboard: give it a thread of its own that loops on recv_from and prints `>>> from IP:PORT: TEXT`.",
+            zh: "接收不能等键盘：给它一个单独的线程，循环调用 recv_from 并打印 `>>> from IP:PORT: TEXT`。",
+        },
+        Text {
+            en: "The notes' first chat reads a line, sends it, then blocks on recv_from: while it waits for the keyboard nothing is shown. Their chat 014 fixes this with a receiving thread — a socket is full duplex, it can receive while another thread sends.",
+            zh: "笔记中的第一个聊天程序先读一行、发送，再阻塞在 recv_from：等键盘时什么也显示不了。笔记的 014 用接收线程解决了这个问题——套接字是全双工的，一个线程发送时另一个线程可以接收。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, to, peer) = chat_with_suite(t)?;
+        peer.send_to("有人在吗？".as_bytes(), to)?;
+        expect_printed(&mut chat, peer.addr(), "有人在吗？")?;
+        peer.send_to(b"still nobody typing", to)?;
+        expect_printed(&mut chat, peer.addr(), "still nobody typing")
+    },
+};
+
+pub const SENDS_EACH_LINE_AS_ONE_DATAGRAM: Check = Check {
+    name: "sends_each_line_as_one_datagram",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "sends each typed line to the peer as one datagram, without the newline",
+        zh: "把输入的每一行作为一个数据报发给对端，不带换行符",
+    },
+    hints: &[
+        Text {
+            en: "Read standard input line by line and send_to the peer each line with its `\\n` removed.",
+            zh: "逐行读取标准输入，去掉每行末尾的 `\\n` 后用 send_to 发给对端。",
+        },
+        Text {
+            en: "A datagram keeps its boundaries: the receiver gets exactly the bytes of one send_to. TCP needs a newline to mark where a message ends; UDP does not.",
+            zh: "数据报保留边界：接收方恰好收到一次 send_to 的字节。TCP 需要换行符标出消息的结尾，UDP 不需要。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, bound, peer) = chat_with_suite(t)?;
+        chat.type_line("first message")?;
+        chat.type_line("second")?;
+        expect_sent(&peer, "first message", bound)?;
+        expect_sent(&peer, "second", bound)
+    },
+};
+
+pub const SENDS_FROM_THE_PORT_IT_IS_BOUND_TO: Check = Check {
+    name: "sends_from_the_port_it_is_bound_to",
+    behaviour: "S4",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "its datagrams leave from the port it is bound to",
+        zh: "它发出的数据报来自它绑定的端口",
+    },
+    hints: &[
+        Text {
+            en: "Send with the same socket you bound and receive on; do not create another socket for sending.",
+            zh: "用绑定并接收的同一个套接字发送；不要另建一个套接字来发送。",
+        },
+        Text {
+            en: "A second socket gets a port of its own from the OS, so the peer sees a different sender, and its replies go to that other socket, which nobody reads.",
+            zh: "第二个套接字会从操作系统得到自己的端口，于是对端看到的发送方不同，它的回复也会发到那个没人读取的套接字。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, bound, peer) = chat_with_suite(t)?;
+        chat.type_line("where am I from?")?;
+        expect_sent(&peer, "where am I from?", bound)
+    },
+};
+
+pub const PRINTS_THE_REPLY_TO_ITS_OWN_MESSAGE: Check = Check {
+    name: "prints_the_reply_to_its_own_message",
+    behaviour: "D2",
+    section: "§1.3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "one socket sends and receives: a reply to where its message came from is printed",
+        zh: "一个套接字既发又收：回复到消息的来源地址，聊天程序能打印出来",
+    },
+    hints: &[
+        Text {
+            en: "Use one socket for everything: the receiving thread and the sending code share it (e.g. through an Arc).",
+            zh: "所有收发都用同一个套接字：接收线程和发送代码共享它（例如通过 Arc）。",
+        },
+        Text {
+            en: "UDP peers are symmetric: a peer answers to the sender's address it got from recv_from. If you send from a second socket, the answer goes there and your receiving socket never sees it.",
+            zh: "UDP 双方是对等的：对端回复到它从 recv_from 得到的发送方地址。如果你用第二个套接字发送，回复就到了那里，你的接收套接字永远收不到。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, _bound, peer) = chat_with_suite(t)?;
+        chat.type_line("你好")?;
+        let (data, from) = peer.recv(REPLY)?;
+        if data != "你好".as_bytes() {
+            return Err(Stop::mismatch(
+                msg!("the datagram that arrived is not the line typed"; "收到的数据报不是输入的那一行"),
+                show::text("你好"),
+                show::bytes(&data),
+            ));
+        }
+        t.step(msg!("the peer replies to where the message came from, {}", from; "对端回复到消息的来源地址 {}", from));
+        peer.send_to("你好，收到".as_bytes(), from)?;
+        expect_printed(&mut chat, peer.addr(), "你好，收到")
+    },
+};
+
+pub const BINDS_THE_ADDRESS_IT_IS_GIVEN: Check = Check {
+    name: "binds_the_address_it_is_given",
+    behaviour: "S4",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "binds exactly the address it is given (the notes' port 7890 on a loopback address)",
+        zh: "绑定的正是给定的地址（回环地址上的笔记端口 7890）",
+    },
+    hints: &[
+        Text {
+            en: "Bind the IP and the port of the first argument, both; print what local_addr() says.",
+            zh: "第一个参数的 IP 和端口都要绑定；打印 local_addr() 返回的地址。",
+        },
+        Text {
+            en: "All of 127.0.0.0/8 is this machine; the grader gives you an address like 127.77.3.9:7890 so that parallel checks never share a port. The OS delivers to your socket only what is sent to the address you bound.",
+            zh: "整个 127.0.0.0/8 都是本机；评测程序给你一个类似 127.77.3.9:7890 的地址，使并行的检查不会共用端口。操作系统只把发到你所绑定地址的数据交给你的套接字。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let addr = t.own_loopback_addr(CHAT_PORT)?;
+        let peer = t.udp()?;
+        let (mut chat, bound) = start_chat(t, &[&addr.to_string(), &peer.addr().to_string()])?;
+        if bound != addr {
+            return Err(Stop::mismatch(
+                msg!("the chat is not bound to the address it was given"; "聊天程序绑定的不是给定的地址"),
+                addr.to_string(),
+                bound.to_string(),
+            ));
+        }
+        peer.send_to("到了吗".as_bytes(), addr)?;
+        expect_printed(&mut chat, peer.addr(), "到了吗")?;
+        chat.type_line("到了")?;
+        expect_sent(&peer, "到了", addr)
+    },
+};
+
+pub const CHATS_WITH_ITSELF: Check = Check {
+    name: "chats_with_itself",
+    behaviour: "D2",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "chats with itself: a line sent to its own address is printed as received",
+        zh: "与自己聊天：发给自己地址的一行会作为收到的消息打印出来",
+    },
+    hints: &[
+        Text {
+            en: "When the peer is your own address (or no peer is given), send_to your own socket: the receiving thread prints it like any other datagram.",
+            zh: "对端就是自己的地址（或没有给出对端）时，send_to 自己的套接字：接收线程会像其他数据报一样打印它。",
+        },
+        Text {
+            en: "Without a peer argument, use the address your socket is bound to (local_addr()), not the one you were given: with port 0 only local_addr() knows the port.",
+            zh: "没有对端参数时，使用套接字实际绑定的地址（local_addr()），而不是传入的地址：端口为 0 时只有 local_addr() 知道端口。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let own = t.own_loopback_addr(CHAT_PORT)?.to_string();
+        let (mut chat, bound) = start_chat(t, &[&own, &own])?;
+        chat.type_line("自言自语")?;
+        expect_printed(&mut chat, bound, "自言自语")?;
+        drop(chat);
+        t.step(msg!("now without a peer argument: the chat talks to itself"; "现在不给对端参数：聊天程序与自己对话"));
+        let (mut chat, bound) = start_chat(t, &["127.0.0.1:0"])?;
+        chat.type_line("echo")?;
+        expect_printed(&mut chat, bound, "echo")
+    },
+};
+
+pub const TWO_CHATS_TALK_TO_EACH_OTHER_BOTH_WAYS: Check = Check {
+    name: "two_chats_talk_to_each_other_both_ways",
+    behaviour: "S5",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "two chats talk to each other, both ways and both at once",
+        zh: "两个聊天程序互相对话，双向、同时",
+    },
+    hints: &[
+        Text {
+            en: "Start two copies, each with its own address first and the other's second; each line typed into one is printed by the other.",
+            zh: "启动两个副本，各自先给自己的地址、再给对方的地址；在一个里输入的每一行都由另一个打印。",
+        },
+        Text {
+            en: "Simplex is one way only, half duplex one way at a time, full duplex both ways at once. A socket is full duplex: sending never waits for receiving, so both can type at the same moment.",
+            zh: "单工只能单向，半双工同一时刻只能单向，全双工可以同时双向。套接字是全双工的：发送从不需要等接收，所以双方可以同时输入。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let a = t.own_loopback_addr(CHAT_PORT)?;
+        let b = t.own_loopback_addr(CHAT_PORT)?;
+        let (a_text, b_text) = (a.to_string(), b.to_string());
+        let (mut chat_a, _) = start_chat(t, &[&a_text, &b_text])?;
+        let (mut chat_b, _) = start_chat(t, &[&b_text, &a_text])?;
+        chat_a.type_line("hello from A")?;
+        expect_printed(&mut chat_b, a, "hello from A")?;
+        chat_b.type_line("你好，我是 B")?;
+        expect_printed(&mut chat_a, b, "你好，我是 B")?;
+        t.step(msg!("both type at the same time"; "双方同时输入"));
+        chat_a.type_line("A again")?;
+        chat_b.type_line("B again")?;
+        expect_printed(&mut chat_b, a, "A again")?;
+        expect_printed(&mut chat_a, b, "B again")
+    },
+};
+
+pub const PRINTS_QUEUED_DATAGRAMS_IN_ORDER: Check = Check {
+    name: "prints_queued_datagrams_in_order",
+    behaviour: "S4",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "datagrams that arrive together are printed one per line, in order",
+        zh: "同时到达的多个数据报逐行打印，顺序不变",
+    },
+    hints: &[
+        Text {
+            en: "Loop on recv_from: each call returns the next waiting datagram; print each one on its own line.",
+            zh: "循环调用 recv_from：每次返回下一个排队的数据报；每个单独打印一行。",
+        },
+        Text {
+            en: "The OS keeps datagrams sent to your bound port in the socket's receive buffer until you read them (the notes' chat 002 shows this): nothing is lost or merged while you are busy, as long as the buffer is not full.",
+            zh: "操作系统会把发到你绑定端口的数据报保存在套接字的接收缓冲区中，直到你读取（笔记的聊天 002 展示了这一点）：只要缓冲区没满，你忙的时候也不会丢失或合并。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, bound, peer) = chat_with_suite(t)?;
+        let messages: Vec<String> = (1..=20).map(|i| format!("第 {i} 条")).collect();
+        for m in &messages {
+            peer.send_to(m.as_bytes(), bound)?;
+        }
+        for m in &messages {
+            expect_printed(&mut chat, peer.addr(), m)?;
+        }
+        Ok(())
+    },
+};
+
+pub const EXITS_AT_ONCE_ON_EXIT_WHILE_A_RECEIVE_IS_PENDING: Check = Check {
+    name: "exits_at_once_on_exit_while_a_receive_is_pending",
+    behaviour: "S5",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "the line EXIT ends it at once with code 0, though its receiver is waiting in recv_from",
+        zh: "输入 EXIT 立即以 0 退出，即使接收线程正阻塞在 recv_from 中",
+    },
+    hints: &[
+        Text {
+            en: "When the line is EXIT, do not send it: stop reading and let main return.",
+            zh: "读到 EXIT 这一行时不要发送它：停止读取，让 main 返回。",
+        },
+        Text {
+            en: "The receiving thread is blocked in recv_from and cannot be interrupted, so joining it would wait forever. Returning from main ends the whole process, that thread included, and the OS closes the socket.",
+            zh: "接收线程阻塞在 recv_from 中且无法被打断，所以 join 它会永远等下去。从 main 返回会结束整个进程（包括那个线程），操作系统会关闭套接字。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, bound, peer) = chat_with_suite(t)?;
+        // Once a datagram has been printed the receiver is surely running,
+        // and now waits in recv_from for the next one.
+        peer.send_to(b"are you listening?", bound)?;
+        expect_printed(&mut chat, peer.addr(), "are you listening?")?;
+        chat.type_line("EXIT")?;
+        chat.expect_exit(0, EXIT)?;
+        peer.expect_silence(QUIET)
+    },
+};
+
+pub const EXITS_WHEN_ITS_INPUT_ENDS: Check = Check {
+    name: "exits_when_its_input_ends",
+    behaviour: "S5",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "the end of its input (Ctrl-D) ends it with code 0, like EXIT",
+        zh: "输入结束（Ctrl-D）时像 EXIT 一样以 0 退出",
+    },
+    hints: &[
+        Text {
+            en: "Reading a line returns 0 bytes at the end of the input: treat it like EXIT.",
+            zh: "输入结束时读一行会返回 0 字节：把它当作 EXIT 处理。",
+        },
+        Text {
+            en: "A loop that ignores the end of input spins forever on empty reads (or sends empty datagrams without end).",
+            zh: "忽略输入结束的循环会在空读取上无限空转（或无休止地发送空数据报）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, _bound, _peer) = chat_with_suite(t)?;
+        chat.close_stdin();
+        chat.expect_exit(0, EXIT)
+    },
+};
+
+pub const KEEPS_CHINESE_TEXT_BYTE_EXACT: Check = Check {
+    name: "keeps_chinese_text_byte_exact",
+    behaviour: "C9",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "Chinese text goes out and comes in byte-exact (UTF-8 both ways)",
+        zh: "中文文本收发都原样保持（双向 UTF-8）",
+    },
+    hints: &[
+        Text {
+            en: "Send the bytes of the line as typed (UTF-8); decode what arrives once, with String::from_utf8_lossy, when printing.",
+            zh: "按输入的原样发送这一行的字节（UTF-8）；收到的数据只在打印时用 String::from_utf8_lossy 解码一次。",
+        },
+        Text {
+            en: "A Chinese character is 3 bytes in UTF-8, an emoji 4; cutting or re-encoding them (e.g. as GBK, as the notes' TCP programs do) breaks them.",
+            zh: "一个汉字在 UTF-8 中占 3 字节，一个表情符号占 4 字节；截断或重新编码（比如像笔记中的 TCP 程序那样用 GBK）都会破坏它们。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, bound, peer) = chat_with_suite(t)?;
+        let out = "你好，世界！网络编程 🌏";
+        chat.type_line(out)?;
+        expect_sent(&peer, out, bound)?;
+        let back = "收到了，谢谢！😀";
+        peer.send_to(back.as_bytes(), bound)?;
+        expect_printed(&mut chat, peer.addr(), back)
+    },
+};
+
+pub const SURVIVES_BYTES_THAT_ARE_NOT_UTF8: Check = Check {
+    name: "survives_bytes_that_are_not_utf8",
+    behaviour: "C9",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "a datagram that is not UTF-8 is shown lossily and the chat goes on",
+        zh: "非 UTF-8 的数据报以替换字符显示，聊天继续进行",
+    },
+    hints: &[
+        Text {
+            en: "Print with String::from_utf8_lossy, not String::from_utf8(...).unwrap().",
+            zh: "用 String::from_utf8_lossy 打印，而不是 String::from_utf8(...).unwrap()。",
+        },
+        Text {
+            en: "Anyone can send any bytes to your port (here GBK-encoded 你好); a panic in the receiving thread silently ends receiving while the program keeps running.",
+            zh: "任何人都可以向你的端口发送任意字节（这里是 GBK 编码的“你好”）；接收线程一旦 panic，接收就悄悄停止了，而程序还在运行。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, bound, peer) = chat_with_suite(t)?;
+        peer.send_to(b"\xc4\xe3\xba\xc3 gbk", bound)?;
+        let line = chat.expect_line("\">>> from IP:PORT: \u{fffd}… gbk\"", REPLY, |l| {
+            l.starts_with(">>>")
+        })?;
+        if !(line.contains('\u{fffd}') && line.ends_with(" gbk")) {
+            return Err(Stop::mismatch(
+                msg!("the undecodable bytes should show as U+FFFD (�) and the rest as sent"; "无法解码的字节应显示为 U+FFFD（�），其余原样显示"),
+                format!(">>> from {}: ���� gbk", peer.addr()),
+                show::text(&line),
+            ));
+        }
+        peer.send_to(b"and now UTF-8", bound)?;
+        expect_printed(&mut chat, peer.addr(), "and now UTF-8")
+    },
+};
+
+pub const RECEIVES_A_DATAGRAM_LARGER_THAN_1024_BYTES: Check = Check {
+    name: "receives_a_datagram_larger_than_1024_bytes",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "prints a 60 000-byte datagram whole (no recvfrom(1024))",
+        zh: "完整打印一个 60000 字节的数据报（不能用 recvfrom(1024)）",
+    },
+    hints: &[
+        Text {
+            en: "Give recv_from a buffer as big as the largest datagram, 65 507 bytes (or 65 536).",
+            zh: "给 recv_from 的缓冲区要能装下最大的数据报：65507 字节（或 65536）。",
+        },
+        Text {
+            en: "One recv_from returns one datagram; the part that does not fit in the buffer is thrown away, not kept for the next call. The notes' recvfrom(1024) cuts anything longer.",
+            zh: "一次 recv_from 返回一个数据报；缓冲区装不下的部分被丢弃，不会留给下一次调用。笔记中的 recvfrom(1024) 会截断更长的数据。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, bound, peer) = chat_with_suite(t)?;
+        let big: String = "0123456789".repeat(6000);
+        peer.send_to(big.as_bytes(), bound)?;
+        expect_printed(&mut chat, peer.addr(), &big)
+    },
+};
+
+pub const REJECTS_A_MALFORMED_ADDRESS: Check = Check {
+    name: "rejects_a_malformed_address",
+    behaviour: "P1",
+    section: "§3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "a port above 65535 or an IP like 256.1.1.1 is a usage error: exit 2 and one sentence",
+        zh: "端口超过 65535 或 256.1.1.1 这样的 IP 属于用法错误：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Parse both addresses with the Args helper (or parse::<SocketAddr>()) and exit 2 with one line on stderr when either is wrong.",
+            zh: "用 Args 辅助函数（或 parse::<SocketAddr>()）解析两个地址，任何一个出错都在标准错误输出一行并以 2 退出。",
+        },
+        Text {
+            en: "A port is 0-65535 and each number of an IPv4 address is 0-255; never unwrap a parse of user input.",
+            zh: "端口是 0–65535，IPv4 地址的每个数字是 0–255；不要对用户输入的解析结果 unwrap。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        for args in [
+            &["127.0.0.1:0", "127.0.0.1:65536"][..],
+            &["256.1.1.1:7890", "127.0.0.1:7890"][..],
+        ] {
+            let done = t.run(args)?;
+            done.expect_code(2)?;
+            done.expect_one_sentence_on_stderr()?;
+        }
+        Ok(())
+    },
+};
+
+pub const REPORTS_A_PORT_THAT_IS_TAKEN: Check = Check {
+    name: "reports_a_port_that_is_taken",
+    behaviour: "S4",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "a UDP port another program holds: exit 1 and one sentence",
+        zh: "UDP 端口已被其他程序占用：以 1 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "When bind fails, print one sentence naming the address and the reason and exit with code 1 (the `fail` helper does both).",
+            zh: "bind 失败时，输出一句包含地址和原因的话，并以退出码 1 结束（`fail` 辅助函数两样都做）。",
+        },
+        Text {
+            en: "Only one socket can be bound to a UDP address and port (unless both ask to share it); the error is AddrInUse (EADDRINUSE).",
+            zh: "一个 UDP 地址和端口只能被一个套接字绑定（除非双方都要求共享）；错误是 AddrInUse（EADDRINUSE）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let holder = UdpSocket::bind("127.0.0.1:0").map_err(|e| {
+            Stop::fail(msg!("the suite could not bind: {}", e; "评测程序无法绑定：{}", e))
+        })?;
+        let taken = holder.local_addr().expect("bound").to_string();
+        t.step(msg!("the suite binds UDP {} first", taken; "评测程序先绑定 UDP {}", taken));
+        let done = t.run(&[&taken, &taken])?;
+        done.expect_code(1)?;
+        done.expect_one_sentence_on_stderr()?;
+        done.expect_stderr(predicate::str::contains("in use"))
+    },
+};

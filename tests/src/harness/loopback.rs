@@ -1,0 +1,85 @@
+//! Loopback addresses of a check's own, and the connection a program must
+//! refuse.
+//!
+//! All of 127.0.0.0/8 is this host on Linux, so a check that needs a fixed
+//! port (the notes' 7890, say) can run it on an address no other check uses
+//! and never collide with checks running in parallel.
+
+use super::Test;
+use crate::check::{Outcome, Stop};
+use crate::msg;
+use std::collections::hash_map::RandomState;
+use std::hash::BuildHasher;
+use std::io::ErrorKind;
+use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream, UdpSocket};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// A pseudo-random loopback address in 127.64.0.1–127.254.255.254, away
+/// from 127.0.0.0/16 (where everyone's 127.0.0.1 lives) and 127.255.255.255.
+fn random_loopback_ip() -> Ipv4Addr {
+    static CALLS: AtomicU64 = AtomicU64::new(0);
+    let call = CALLS.fetch_add(1, Ordering::Relaxed);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64);
+    // RandomState is seeded from the OS per process; mixing in the pid, the
+    // time and a counter spreads picks of parallel checks over 12 M addresses.
+    let n = RandomState::new().hash_one((std::process::id(), nanos, call));
+    let second = 64 + (n % 191) as u8; // 64..=254
+    let third = (n >> 8) as u8;
+    let fourth = 1 + ((n >> 16) % 254) as u8; // 1..=254
+    Ipv4Addr::new(127, second, third, fourth)
+}
+
+impl Test {
+    /// An address of this check's own on the loopback network with `port`,
+    /// free for both UDP and TCP when it is returned (the suite bound both
+    /// and let go). Use it to run a program on a fixed port, such as the
+    /// notes' own, without colliding with checks running in parallel.
+    pub fn own_loopback_addr(&self, port: u16) -> Result<SocketAddr, Stop> {
+        for _ in 0..32 {
+            let addr = SocketAddr::from((random_loopback_ip(), port));
+            let free = UdpSocket::bind(addr).is_ok() && TcpListener::bind(addr).is_ok();
+            if free {
+                self.step(
+                    msg!("the suite picks the loopback address {} of its own", addr;
+                               "评测程序挑选一个自己专用的回环地址 {}", addr),
+                );
+                return Ok(addr);
+            }
+        }
+        Err(Stop::fail(
+            msg!("the suite found no free loopback address for port {}", port;
+                 "评测程序找不到端口 {} 空闲的回环地址", port),
+        ))
+    }
+
+    /// A TCP connection to `addr` is refused: nothing listens there.
+    pub fn expect_refused(&self, addr: SocketAddr) -> Outcome {
+        self.step(
+            msg!("connect to {}, expecting \"connection refused\"", addr;
+                       "连接 {}，预期“连接被拒绝”", addr),
+        );
+        match TcpStream::connect_timeout(&addr, Duration::from_secs(2)) {
+            Err(e) if e.kind() == ErrorKind::ConnectionRefused => Ok(()),
+            Ok(stream) => {
+                let local = stream
+                    .local_addr()
+                    .map(|a| a.to_string())
+                    .unwrap_or_default();
+                Err(Stop::mismatch(
+                    msg!("something accepted a connection on {}, where nothing should listen", addr;
+                         "{} 上本不该有程序监听，却接受了连接", addr),
+                    "connection refused",
+                    format!("connected (from {local}) / 已连接"),
+                ))
+            }
+            Err(e) => Err(Stop::mismatch(
+                msg!("connecting to {} failed in an unexpected way", addr; "连接 {} 以意料之外的方式失败", addr),
+                "connection refused",
+                e.to_string(),
+            )),
+        }
+    }
+}
