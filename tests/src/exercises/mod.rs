@@ -1,3 +1,5 @@
 //! The checks of each exercise, one module per exercise.
 
+pub mod ex04;
 pub mod ex05;
+pub mod ex06;
