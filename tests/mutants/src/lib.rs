@@ -4,5 +4,7 @@
 //! code it breaks. Hostile programs attack the grader rather than the
 //! contract. None of this is for learners to copy.
 
+pub mod ex04;
 pub mod ex05;
+pub mod ex06;
 pub mod hostile;
