@@ -73,7 +73,10 @@ fn serve(stream: TcpStream, peer: SocketAddr) {
         // Step 5, recv. TCP is a byte stream: a message may arrive in
         // pieces and two messages may arrive in one piece, so read up to
         // each newline rather than "one read = one message".
-        match (&mut reader).take(MAX_MESSAGE).read_until(b'\n', &mut message) {
+        match (&mut reader)
+            .take(MAX_MESSAGE)
+            .read_until(b'\n', &mut message)
+        {
             // 0 bytes: the client closed its side. This is how a server
             // learns that a client has left (§5.4).
             Ok(0) => {

@@ -118,7 +118,10 @@ fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
                 message = &message[..end];
             }
             let text = String::from_utf8_lossy(message);
-            say(format!("received from {peer}: {}", text.trim_end_matches('\n')));
+            say(format!(
+                "received from {peer}: {}",
+                text.trim_end_matches('\n')
+            ));
             messages += 1;
             if (&*stream).write_all(REPLY).is_err() {
                 break;

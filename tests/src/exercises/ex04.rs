@@ -89,7 +89,12 @@ fn expect_received(client: &mut Proc, lines: &[&str]) -> Outcome {
 
 /// The suite's server answers `reply` (one write) and closes; the client
 /// shows each line of it and exits 0.
-fn reply_and_close(client: &mut Proc, mut server: TcpPeer, reply: &[u8], shown: &[&str]) -> Outcome {
+fn reply_and_close(
+    client: &mut Proc,
+    mut server: TcpPeer,
+    reply: &[u8],
+    shown: &[&str],
+) -> Outcome {
     server.send(reply)?;
     server.close();
     expect_received(client, shown)?;
@@ -280,7 +285,12 @@ pub const TREATS_END_OF_INPUT_LIKE_EXIT: Check = Check {
         client.type_line("the only line")?;
         client.close_stdin();
         expect_sent(&mut server, "the only line\n")?;
-        reply_and_close(&mut client, server, "数据已收到\n".as_bytes(), &["数据已收到"])
+        reply_and_close(
+            &mut client,
+            server,
+            "数据已收到\n".as_bytes(),
+            &["数据已收到"],
+        )
     },
 };
 
@@ -308,7 +318,12 @@ pub const HALF_CLOSES_AND_THEN_READS_THE_REPLY: Check = Check {
         let (mut client, mut server) = client_and_server(t)?;
         client.type_lines(&["你好", "EXIT"])?;
         expect_sent(&mut server, "你好\n")?;
-        reply_and_close(&mut client, server, "数据已收到\n".as_bytes(), &["数据已收到"])
+        reply_and_close(
+            &mut client,
+            server,
+            "数据已收到\n".as_bytes(),
+            &["数据已收到"],
+        )
     },
 };
 

@@ -223,7 +223,8 @@ impl Proc {
             .map(|l| show::text(l))
             .collect::<Vec<_>>()
             .join(", ");
-        self.trace.step(msg!("type {} into {}", shown, self.role.en; "向{}输入 {}", self.role.zh, shown));
+        self.trace
+            .step(msg!("type {} into {}", shown, self.role.en; "向{}输入 {}", self.role.zh, shown));
         let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
         let written = match self.stdin.as_mut() {
             Some(stdin) => stdin.write_all(text.as_bytes()).and_then(|_| stdin.flush()),

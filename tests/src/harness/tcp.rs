@@ -227,8 +227,10 @@ impl TcpPeer {
     /// a reset (RST), without sending a byte: for a client the program must
     /// not serve (say, one still waiting when a server stops).
     pub fn expect_dropped(&mut self, within: Duration) -> Outcome {
-        self.trace.step(msg!("{} waits for the program to drop the connection without answering", self.name.en;
-                             "{}等待对方不作回答就断开连接", self.name.zh));
+        self.trace.step(
+            msg!("{} waits for the program to drop the connection without answering", self.name.en;
+                             "{}等待对方不作回答就断开连接", self.name.zh),
+        );
         let deadline = Instant::now() + within;
         match self.read_some(deadline)? {
             Got::End | Got::Reset if self.pending.is_empty() => Ok(()),
