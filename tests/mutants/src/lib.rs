@@ -5,6 +5,8 @@
 //! contract. None of this is for learners to copy.
 
 pub mod ex00;
+pub mod ex04;
 pub mod ex05;
+pub mod ex06;
 pub mod ex08;
 pub mod hostile;

@@ -1,5 +1,7 @@
 //! The checks of each exercise, one module per exercise.
 
 pub mod ex00;
+pub mod ex04;
 pub mod ex05;
+pub mod ex06;
 pub mod ex08;

@@ -61,6 +61,21 @@ impl Trace {
         self.0.borrow_mut().endings.push(ending);
     }
 
+    /// How many steps are recorded so far.
+    pub fn len(&self) -> usize {
+        self.0.borrow().steps.len()
+    }
+
+    /// Whether no step is recorded yet.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Forget the steps after the first `len` (to fold a passing repetition).
+    pub fn truncate(&self, len: usize) {
+        self.0.borrow_mut().steps.truncate(len);
+    }
+
     /// Take what was recorded (the runner does this when the check ends).
     pub fn take(&self) -> TraceLog {
         std::mem::take(&mut *self.0.borrow_mut())
@@ -155,6 +170,37 @@ impl Test {
     /// A named TCP client ("client 2") connected to `addr`.
     pub fn connect_as(&self, name: Msg, addr: SocketAddr) -> Result<TcpPeer, Stop> {
         TcpPeer::connect(name, addr, REPLY, self.trace.clone())
+    }
+
+    /// An address on this host where nothing listens: a port the OS picked
+    /// for the suite and that the suite has released again.
+    pub fn unused_addr(&self) -> Result<SocketAddr, Stop> {
+        let addr = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map_err(|e| {
+                Stop::fail(crate::msg!("the suite could not pick a free port: {}", e; "评测程序无法挑选空闲端口：{}", e))
+            })?;
+        self.step(crate::msg!("the suite picks {}, where nothing listens", addr; "评测程序选定 {}，那里没有程序监听", addr));
+        Ok(addr)
+    }
+
+    /// Do `round` `n` times (round 1 to n). The steps of rounds that pass
+    /// are folded into one line of the trace, so a long run stays readable;
+    /// a failing round keeps its own steps, after a line naming it.
+    pub fn rounds(
+        &self,
+        n: usize,
+        what: Msg,
+        mut round: impl FnMut(usize) -> crate::check::Outcome,
+    ) -> crate::check::Outcome {
+        let start = self.trace.len();
+        for i in 1..=n {
+            self.step(crate::msg!("round {} of {}: {}", i, n, what.en; "第 {} 轮（共 {} 轮）：{}", i, n, what.zh));
+            round(i)?;
+            self.trace.truncate(start);
+        }
+        self.step(crate::msg!("{} rounds passed: {}", n, what.en; "{} 轮全部通过：{}", n, what.zh));
+        Ok(())
     }
 
     /// A TCP server of the suite on 127.0.0.1 and a port the OS chose.

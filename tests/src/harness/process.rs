@@ -215,6 +215,29 @@ impl Proc {
         })
     }
 
+    /// Type several lines on the program's standard input in one write, so
+    /// that none is lost if the program stops reading (or exits) halfway.
+    pub fn type_lines(&mut self, lines: &[&str]) -> Outcome {
+        let shown = lines
+            .iter()
+            .map(|l| show::text(l))
+            .collect::<Vec<_>>()
+            .join(", ");
+        self.trace
+            .step(msg!("type {} into {}", shown, self.role.en; "向{}输入 {}", self.role.zh, shown));
+        let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
+        let written = match self.stdin.as_mut() {
+            Some(stdin) => stdin.write_all(text.as_bytes()).and_then(|_| stdin.flush()),
+            None => Ok(()),
+        };
+        written.map_err(|_| {
+            Stop::fail(
+                msg!("{} no longer reads its input (it has probably exited)", self.role.en;
+                            "{}已不再读取输入（很可能已退出）", self.role.zh),
+            )
+        })
+    }
+
     /// Close the program's standard input (end of input, like Ctrl-D).
     pub fn close_stdin(&mut self) {
         self.trace

@@ -65,6 +65,14 @@ impl TcpPeer {
             .expect("a connected socket has a local address")
     }
 
+    /// The program's end of the connection: for a connection the suite
+    /// accepted, the address and port the program connected from.
+    pub fn peer_addr(&self) -> SocketAddr {
+        self.stream
+            .peer_addr()
+            .expect("a connected socket has a peer address")
+    }
+
     /// Send bytes in one write.
     pub fn send(&mut self, data: &[u8]) -> Outcome {
         self.trace.step(msg!("{} sends {}", self.name.en, show::bytes(data); "{}发送 {}", self.name.zh, show::bytes(data)));
@@ -210,6 +218,31 @@ impl TcpPeer {
             _ => Err(Stop::mismatch(
                 msg!("data arrived too early"; "数据来得太早了"),
                 "nothing yet",
+                self.shown_pending(),
+            )),
+        }
+    }
+
+    /// The program ends the connection within `within`, by a close (FIN) or
+    /// a reset (RST), without sending a byte: for a client the program must
+    /// not serve (say, one still waiting when a server stops).
+    pub fn expect_dropped(&mut self, within: Duration) -> Outcome {
+        self.trace.step(
+            msg!("{} waits for the program to drop the connection without answering", self.name.en;
+                             "{}等待对方不作回答就断开连接", self.name.zh),
+        );
+        let deadline = Instant::now() + within;
+        match self.read_some(deadline)? {
+            Got::End | Got::Reset if self.pending.is_empty() => Ok(()),
+            Got::Timeout => Err(Stop::mismatch(
+                msg!("the program kept the connection open for {} s", within.as_secs_f32();
+                     "程序在 {} 秒内一直没有断开连接", within.as_secs_f32()),
+                "end of stream or reset, and no data",
+                "still open / 连接仍然打开",
+            )),
+            _ => Err(Stop::mismatch(
+                msg!("the program answered a client it should not have served"; "程序回答了一个本不该服务的客户端"),
+                "end of stream or reset, and no data",
                 self.shown_pending(),
             )),
         }

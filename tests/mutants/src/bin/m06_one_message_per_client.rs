@@ -1,0 +1,8 @@
+//! Answers one message per client, then closes it: no loop around recv.
+//! program: 06
+//! rejected-by: answers_every_message_until_the_client_closes
+//! kind: wrong
+
+fn main() {
+    netlings_mutants::ex06::server(netlings_mutants::ex06::Flaw::OneMessagePerClient);
+}

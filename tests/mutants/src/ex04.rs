@@ -1,0 +1,133 @@
+//! Exercise 04 (TCP client) with one flaw at a time.
+
+use common::{Args, fail, say};
+use std::io::{self, BufRead, BufReader, ErrorKind, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpStream};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Flaw {
+    /// The notes' `recv(1024)`: one read, whatever it returns is the reply.
+    SingleFixedRead,
+    /// Prints every read as if it were one line.
+    PrintsEachReadAsALine,
+    /// Sends the line `EXIT` to the server before stopping.
+    SendsExit,
+    /// Binds a fixed local port (4004) before connecting.
+    BindsAFixedPort,
+    /// `TcpStream::connect(..).unwrap()`.
+    PanicsOnConnectionRefused,
+    /// Sends each line without its newline, as the notes' client did.
+    DropsTheNewline,
+    /// Waits for the reply without half-closing: both sides wait forever.
+    NeverHalfCloses,
+    /// Reads and shows the first reply line only.
+    ShowsOnlyTheFirstLine,
+    /// `String::from_utf8(..).unwrap()` on what the server sent.
+    PanicsOnInvalidUtf8,
+    /// `write_all(..).unwrap()` and `shutdown(..).unwrap()`.
+    PanicsWhenTheServerHasGone,
+}
+
+fn connect(flaw: Flaw, server: SocketAddr) -> TcpStream {
+    if flaw == Flaw::BindsAFixedPort {
+        let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)
+            .unwrap_or_else(|e| fail("socket", &e));
+        let _ = socket.set_reuse_address(true);
+        let fixed: SocketAddr = "127.0.0.1:4004".parse().expect("an address");
+        socket
+            .bind(&fixed.into())
+            .unwrap_or_else(|e| fail("cannot bind 127.0.0.1:4004", &e));
+        socket
+            .connect(&server.into())
+            .unwrap_or_else(|e| fail("cannot connect", &e));
+        return socket.into();
+    }
+    if flaw == Flaw::PanicsOnConnectionRefused {
+        return TcpStream::connect(server).unwrap();
+    }
+    TcpStream::connect(server).unwrap_or_else(|e| fail(format!("cannot connect to {server}"), &e))
+}
+
+pub fn client(flaw: Flaw) {
+    let args = Args::parse("m04 [IP:PORT]", &[], &[]);
+    let server = args.addr(0, "127.0.0.1:8080");
+    let mut stream = connect(flaw, server);
+    say(format!("connected to {server}"));
+
+    let mut input = io::stdin().lock();
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if input.read_until(b'\n', &mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        let exit = line == b"EXIT";
+        if exit && flaw != Flaw::SendsExit {
+            break;
+        }
+        if flaw != Flaw::DropsTheNewline {
+            line.push(b'\n');
+        }
+        let sent = stream.write_all(&line);
+        if flaw == Flaw::PanicsWhenTheServerHasGone {
+            sent.unwrap();
+        } else if sent.is_err() {
+            break;
+        }
+        if exit {
+            break;
+        }
+    }
+
+    if flaw != Flaw::NeverHalfCloses {
+        let shut = stream.shutdown(Shutdown::Write);
+        if flaw == Flaw::PanicsWhenTheServerHasGone {
+            shut.unwrap();
+        } else if let Err(e) = shut
+            && e.kind() != ErrorKind::NotConnected
+        {
+            fail("shutdown", &e);
+        }
+    }
+
+    if flaw == Flaw::SingleFixedRead || flaw == Flaw::PrintsEachReadAsALine {
+        let mut buf = [0u8; 1024];
+        loop {
+            let n = stream.read(&mut buf).unwrap_or(0);
+            if n == 0 {
+                break;
+            }
+            let text = String::from_utf8_lossy(&buf[..n]);
+            say(format!("received: {}", text.trim_end_matches('\n')));
+            if flaw == Flaw::SingleFixedRead {
+                break;
+            }
+        }
+        return;
+    }
+
+    let mut reader = BufReader::new(&stream);
+    loop {
+        let mut line = Vec::new();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => break,
+            Ok(_) => {}
+            Err(e) => fail("recv", &e),
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        let text = if flaw == Flaw::PanicsOnInvalidUtf8 {
+            String::from_utf8(line).unwrap()
+        } else {
+            String::from_utf8_lossy(&line).into_owned()
+        };
+        say(format!("received: {text}"));
+        if flaw == Flaw::ShowsOnlyTheFirstLine {
+            break;
+        }
+    }
+}

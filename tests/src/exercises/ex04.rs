@@ -1,0 +1,585 @@
+//! Exercise 04, the TCP client of §5.1: connect, send each typed line until
+//! EXIT, half-close, show every line the server sends until it closes.
+//! The suite plays the server.
+
+use crate::harness::{Proc, TcpPeer};
+use crate::prelude::*;
+
+pub static EXERCISE: Exercise = Exercise {
+    id: "04",
+    slug: "tcp-client",
+    title: Text {
+        en: "TCP client: send lines, show the replies",
+        zh: "TCP 客户端：发送多行数据并显示回复",
+    },
+    sections: "§5.1",
+    exercise_package: "ex04-tcp-client",
+    solution_package: "sol04-tcp-client",
+    programs: &[Program {
+        key: "04",
+        role: Text {
+            en: "the client",
+            zh: "客户端",
+        },
+        exercise_bin: "ex04-tcp-client",
+        solution_bin: "sol04-tcp-client",
+    }],
+    checks: &[
+        &CONNECTS_TO_THE_SERVER_IT_IS_GIVEN,
+        &REPORTS_CONNECTION_REFUSED,
+        &CONNECTS_FROM_AN_EPHEMERAL_PORT,
+        &SENDS_EACH_LINE_WITH_ITS_NEWLINE,
+        &DOES_NOT_SEND_EXIT,
+        &TREATS_END_OF_INPUT_LIKE_EXIT,
+        &HALF_CLOSES_AND_THEN_READS_THE_REPLY,
+        &SHOWS_EVERY_REPLY_LINE,
+        &SHOWS_A_REPLY_THAT_ARRIVES_IN_PIECES,
+        &SHOWS_A_REPLY_LONGER_THAN_1024_BYTES,
+        &KEEPS_CHINESE_TEXT_BYTE_EXACT,
+        &SURVIVES_A_REPLY_THAT_IS_NOT_UTF8,
+        &ENDS_CLEANLY_WHEN_THE_SERVER_CLOSES_FIRST,
+        &REJECTS_A_PORT_OUT_OF_RANGE,
+        &REJECTS_A_MALFORMED_IP,
+    ],
+};
+
+/// The most a check lets the client send.
+const LIMIT: usize = 64 << 10;
+
+/// The suite listens, starts the client with the suite's address and
+/// accepts its connection: the client program and the suite's end of it.
+fn client_and_server(t: &Test) -> Result<(Proc, TcpPeer), Stop> {
+    let listener = t.tcp_server()?;
+    let client = t.start(&[&listener.addr().to_string()])?;
+    let server = listener.accept(msg!("the server"; "服务器"), START)?;
+    Ok((client, server))
+}
+
+/// Everything the client sent, up to its half-close, is exactly `expected`.
+fn expect_sent(server: &mut TcpPeer, expected: &str) -> Outcome {
+    let got = server.read_to_end(LIMIT, REPLY)?;
+    if got == expected.as_bytes() {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the server did not receive exactly the lines typed, each ending in \\n";
+             "服务器收到的内容与输入的各行（每行以 \\n 结尾）不完全相同"),
+        show::bytes(expected.as_bytes()),
+        show::bytes(&got),
+    ))
+}
+
+/// The client prints `received: LINE` for each of `lines`, in order.
+fn expect_received(client: &mut Proc, lines: &[&str]) -> Outcome {
+    for line in lines {
+        let expected = format!("received: {line}");
+        let printed = client.expect_line(&show::text(&expected), REPLY, |l| {
+            l.starts_with("received:")
+        })?;
+        if printed != expected {
+            return Err(Stop::mismatch(
+                msg!("the client showed a line the server did not send"; "客户端显示的内容不是服务器发送的那一行"),
+                show::text(&expected),
+                show::text(&printed),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The suite's server answers `reply` (one write) and closes; the client
+/// shows each line of it and exits 0.
+fn reply_and_close(
+    client: &mut Proc,
+    mut server: TcpPeer,
+    reply: &[u8],
+    shown: &[&str],
+) -> Outcome {
+    server.send(reply)?;
+    server.close();
+    expect_received(client, shown)?;
+    client.expect_exit(0, EXIT)
+}
+
+pub const CONNECTS_TO_THE_SERVER_IT_IS_GIVEN: Check = Check {
+    name: "connects_to_the_server_it_is_given",
+    behaviour: "T1",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "connects to the server's IP:PORT and says so",
+        zh: "连接到给定的服务器 IP:PORT，并打印出来",
+    },
+    hints: &[
+        Text {
+            en: "TcpStream::connect(addr) creates the socket and connects it; then print `connected to IP:PORT` with the server's address.",
+            zh: "TcpStream::connect(addr) 会创建套接字并完成连接；之后用服务器的地址打印 `connected to IP:PORT`。",
+        },
+        Text {
+            en: "TCP connects before any data flows: connect returns once the server's OS has completed the handshake, even before the server calls accept.",
+            zh: "TCP 先连接再传数据：服务器的操作系统完成握手后 connect 就返回，哪怕服务器还没调用 accept。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let listener = t.tcp_server()?;
+        let addr = listener.addr();
+        let mut client = t.start(&[&addr.to_string()])?;
+        listener.accept(msg!("the server"; "服务器"), START)?;
+        let expected = format!("connected to {addr}");
+        let line = client.expect_line(&show::text(&expected), REPLY, |l| {
+            l.starts_with("connected to")
+        })?;
+        if line == expected {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the client printed a different address than the one it was given"; "客户端打印的地址与给定的服务器地址不同"),
+            show::text(&expected),
+            show::text(&line),
+        ))
+    },
+};
+
+pub const REPORTS_CONNECTION_REFUSED: Check = Check {
+    name: "reports_connection_refused",
+    behaviour: "T1",
+    section: "§1.2",
+    tier: Tier::Notes,
+    title: Text {
+        en: "no server there: \"connection refused\" in one sentence, exit 1",
+        zh: "那里没有服务器：用一句话报告 “connection refused”，以 1 退出",
+    },
+    hints: &[
+        Text {
+            en: "Do not unwrap the result of connect: when it fails, call `fail(\"cannot connect to ...\", &error)`, which prints one sentence and exits with code 1.",
+            zh: "不要对 connect 的结果 unwrap：失败时调用 `fail(\"cannot connect to ...\", &error)`，它会输出一句话并以退出码 1 结束。",
+        },
+        Text {
+            en: "TCP must connect before it can send. When no program listens on the port, the other host answers the connection request with a reset and connect fails with ConnectionRefused (ECONNREFUSED).",
+            zh: "TCP 必须先连接才能发送。端口上没有程序监听时，对方主机用复位（RST）回应连接请求，connect 以 ConnectionRefused（ECONNREFUSED）失败。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let nobody = t.unused_addr()?;
+        let done = t.run(&[&nobody.to_string()])?;
+        done.expect_code(1)?;
+        done.expect_one_sentence_on_stderr()?;
+        done.expect_stderr(predicate::str::contains("refused"))
+    },
+};
+
+pub const CONNECTS_FROM_AN_EPHEMERAL_PORT: Check = Check {
+    name: "connects_from_an_ephemeral_port",
+    behaviour: "C1",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "does not bind: the server sees it on a port from the ephemeral range",
+        zh: "不绑定端口：服务器看到它使用临时端口范围内的端口",
+    },
+    hints: &[
+        Text {
+            en: "Just connect; do not bind the client's socket to an address or port first.",
+            zh: "直接 connect；不要先把客户端套接字绑定到某个地址或端口。",
+        },
+        Text {
+            en: "A client that does not bind gets a port from /proc/sys/net/ipv4/ip_local_port_range when it connects. A fixed client port would stop two copies of the client from running at once.",
+            zh: "不绑定的客户端在连接时从 /proc/sys/net/ipv4/ip_local_port_range 中得到端口。固定的客户端端口会让两个客户端无法同时运行。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_client, server) = client_and_server(t)?;
+        let port = server.peer_addr().port();
+        t.step(msg!("the server sees the client at {}", server.peer_addr(); "服务器看到客户端的地址是 {}", server.peer_addr()));
+        let (low, high) = super::ex05::ephemeral_range();
+        if (low..=high).contains(&port) {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the client connected from a port outside the ephemeral range: did it bind?"; "客户端使用的端口不在临时端口范围内：它是否绑定了端口？"),
+            format!("a port from {low} to {high}"),
+            server.peer_addr().to_string(),
+        ))
+    },
+};
+
+pub const SENDS_EACH_LINE_WITH_ITS_NEWLINE: Check = Check {
+    name: "sends_each_line_with_its_newline",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "sends every typed line, in order, each ending in \\n",
+        zh: "按顺序发送输入的每一行，每行以 \\n 结尾",
+    },
+    hints: &[
+        Text {
+            en: "Send each line followed by `\\n`; read_until(b'\\n', ..) keeps the newline, or add it back if you removed it.",
+            zh: "发送每一行时带上 `\\n`；read_until(b'\\n', ..) 会保留换行符，如果你去掉了它，要再加回去。",
+        },
+        Text {
+            en: "TCP is a byte stream: \"hello\" then \"world\" arrive as \"helloworld\", and the server cannot tell where one message ends. The newline is the boundary.",
+            zh: "TCP 是字节流：先发 \"hello\" 再发 \"world\"，到达时是 \"helloworld\"，服务器无法分辨一条消息在哪里结束。换行符就是边界。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_lines(&["hello", "world", "a third line", "EXIT"])?;
+        expect_sent(&mut server, "hello\nworld\na third line\n")
+    },
+};
+
+pub const DOES_NOT_SEND_EXIT: Check = Check {
+    name: "does_not_send_exit",
+    behaviour: "T2",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "EXIT ends the sending and is not sent itself",
+        zh: "EXIT 结束发送，它本身不会被发送",
+    },
+    hints: &[
+        Text {
+            en: "Compare each line with \"EXIT\" before sending it; on EXIT stop reading the input.",
+            zh: "发送前把每行与 \"EXIT\" 比较；遇到 EXIT 就停止读取输入。",
+        },
+        Text {
+            en: "EXIT is a word for the client, not a message for the server. Lines typed after it are not sent either.",
+            zh: "EXIT 是给客户端的指令，不是发给服务器的消息。它之后输入的行也不发送。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_lines(&["before", "EXIT", "after"])?;
+        expect_sent(&mut server, "before\n")
+    },
+};
+
+pub const TREATS_END_OF_INPUT_LIKE_EXIT: Check = Check {
+    name: "treats_end_of_input_like_exit",
+    behaviour: "T2",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "the end of the input (Ctrl-D) ends the sending like EXIT",
+        zh: "输入结束（Ctrl-D）与 EXIT 一样结束发送",
+    },
+    hints: &[
+        Text {
+            en: "When reading standard input returns 0 bytes, the input has ended: stop sending, exactly as for EXIT.",
+            zh: "读取标准输入返回 0 字节，说明输入已结束：像遇到 EXIT 一样停止发送。",
+        },
+        Text {
+            en: "Input can come from a file or a pipe (`printf 'a\\nb\\n' | client`), which ends without an EXIT line.",
+            zh: "输入可以来自文件或管道（`printf 'a\\nb\\n' | client`），它们结束时没有 EXIT 这一行。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_line("the only line")?;
+        client.close_stdin();
+        expect_sent(&mut server, "the only line\n")?;
+        reply_and_close(
+            &mut client,
+            server,
+            "数据已收到\n".as_bytes(),
+            &["数据已收到"],
+        )
+    },
+};
+
+pub const HALF_CLOSES_AND_THEN_READS_THE_REPLY: Check = Check {
+    name: "half_closes_and_then_reads_the_reply",
+    behaviour: "T2",
+    section: "§5.1",
+    tier: Tier::Notes,
+    title: Text {
+        en: "after EXIT: half-closes, shows the reply, exits 0 when the server closes",
+        zh: "EXIT 之后：半关闭连接，显示回复，服务器关闭后以 0 退出",
+    },
+    hints: &[
+        Text {
+            en: "After the last line, call stream.shutdown(Shutdown::Write), then read until a read returns 0 bytes, printing each line as `received: LINE`.",
+            zh: "发完最后一行后调用 stream.shutdown(Shutdown::Write)，然后一直读到某次读取返回 0 字节，每行打印为 `received: LINE`。",
+        },
+        Text {
+            en: "The server knows you are done only when it reads end-of-stream. A half-close sends it while your side can still receive; closing the whole socket would throw the reply away.",
+            zh: "服务器只有读到流结束才知道你已发完。半关闭会发出这个信号，同时你这边仍能接收；整个关闭套接字则会丢掉回复。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_lines(&["你好", "EXIT"])?;
+        expect_sent(&mut server, "你好\n")?;
+        reply_and_close(
+            &mut client,
+            server,
+            "数据已收到\n".as_bytes(),
+            &["数据已收到"],
+        )
+    },
+};
+
+pub const SHOWS_EVERY_REPLY_LINE: Check = Check {
+    name: "shows_every_reply_line",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "three reply lines written at once are shown as three lines",
+        zh: "一次写入的三行回复显示为三行",
+    },
+    hints: &[
+        Text {
+            en: "Keep reading lines until the server closes the connection; do not stop after the first one.",
+            zh: "一直按行读取，直到服务器关闭连接；不要读到第一行就停。",
+        },
+        Text {
+            en: "Writes are not messages: three replies written back to back can arrive in one read. Split what you read at each `\\n`.",
+            zh: "写入不等于消息：背靠背写出的三条回复可能在一次读取中全部到达。要在每个 `\\n` 处切分。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_lines(&["one", "two", "three", "EXIT"])?;
+        expect_sent(&mut server, "one\ntwo\nthree\n")?;
+        reply_and_close(
+            &mut client,
+            server,
+            "第一条回复\nsecond reply\nthird reply\n".as_bytes(),
+            &["第一条回复", "second reply", "third reply"],
+        )
+    },
+};
+
+pub const SHOWS_A_REPLY_THAT_ARRIVES_IN_PIECES: Check = Check {
+    name: "shows_a_reply_that_arrives_in_pieces",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "a reply sent slowly, one byte at a time, is shown whole",
+        zh: "逐字节慢慢发送的回复也能完整显示",
+    },
+    hints: &[
+        Text {
+            en: "A read returns whatever has arrived, maybe one byte. Collect bytes up to the `\\n` (BufReader::read_until does it) before you print.",
+            zh: "一次读取只返回已到达的数据，可能只有一个字节。先收集到 `\\n` 为止（BufReader::read_until 会做）再打印。",
+        },
+        Text {
+            en: "Decode the whole line, not each piece: a Chinese character is three bytes in UTF-8 and a piece can end in the middle of one.",
+            zh: "解码整行，而不是每一段：一个汉字在 UTF-8 中占三个字节，一段数据可能在某个字中间结束。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_lines(&["你好", "EXIT"])?;
+        expect_sent(&mut server, "你好\n")?;
+        server.send_byte_by_byte("数据已收到\n".as_bytes(), Duration::from_millis(15))?;
+        server.close();
+        expect_received(&mut client, &["数据已收到"])?;
+        client.expect_exit(0, EXIT)
+    },
+};
+
+pub const SHOWS_A_REPLY_LONGER_THAN_1024_BYTES: Check = Check {
+    name: "shows_a_reply_longer_than_1024_bytes",
+    behaviour: "D1",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "a 5000-byte reply line is shown whole, not cut at 1024 bytes",
+        zh: "5000 字节的回复行完整显示，而不是截断在 1024 字节",
+    },
+    hints: &[
+        Text {
+            en: "Do not read into one fixed 1024-byte buffer once; read until the newline and the end of the stream.",
+            zh: "不要只用一个固定的 1024 字节缓冲区读一次；要一直读到换行符和流结束。",
+        },
+        Text {
+            en: "The notes' recv(1024) returns at most 1024 bytes; the rest waits in the socket for a next read that never comes.",
+            zh: "笔记中的 recv(1024) 最多返回 1024 字节；其余数据留在套接字里，等待一次永远不会到来的读取。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_lines(&["send me a long line", "EXIT"])?;
+        expect_sent(&mut server, "send me a long line\n")?;
+        let long = (0..1000)
+            .map(|i| format!("{i:04}"))
+            .collect::<Vec<_>>()
+            .join("-");
+        let reply = format!("{long}\n");
+        reply_and_close(&mut client, server, reply.as_bytes(), &[&long])
+    },
+};
+
+pub const KEEPS_CHINESE_TEXT_BYTE_EXACT: Check = Check {
+    name: "keeps_chinese_text_byte_exact",
+    behaviour: "C9",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "Chinese text goes out and comes back byte-exact (UTF-8 both ways)",
+        zh: "中文文本原样发出、原样显示（双向都用 UTF-8）",
+    },
+    hints: &[
+        Text {
+            en: "Send the bytes you read from the input as they are; decode what you receive as UTF-8 once per line, when printing.",
+            zh: "把从输入读到的字节原样发送；收到的内容在打印时按行做一次 UTF-8 解码。",
+        },
+        Text {
+            en: "Both ends must agree on the encoding. The notes' TCP pair used GBK; this course uses UTF-8 everywhere.",
+            zh: "通信双方必须约定同一种编码。笔记中的 TCP 程序用 GBK；本课程处处使用 UTF-8。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_lines(&["你好，服务器！", "网络编程 🌏 ✓", "EXIT"])?;
+        expect_sent(&mut server, "你好，服务器！\n网络编程 🌏 ✓\n")?;
+        reply_and_close(
+            &mut client,
+            server,
+            "收到：你好，服务器！\n数据已收到 🌏\n".as_bytes(),
+            &["收到：你好，服务器！", "数据已收到 🌏"],
+        )
+    },
+};
+
+pub const SURVIVES_A_REPLY_THAT_IS_NOT_UTF8: Check = Check {
+    name: "survives_a_reply_that_is_not_utf8",
+    behaviour: "C9",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "a reply that is not UTF-8 is shown lossily, never a crash",
+        zh: "非 UTF-8 的回复以替换字符显示，绝不崩溃",
+    },
+    hints: &[
+        Text {
+            en: "Print with String::from_utf8_lossy, not String::from_utf8(...).unwrap().",
+            zh: "用 String::from_utf8_lossy 打印，而不是 String::from_utf8(...).unwrap()。",
+        },
+        Text {
+            en: "A server can send any bytes (here GBK-encoded 你好, as the notes' server did); the client must still show the rest and finish normally.",
+            zh: "服务器可以发送任意字节（这里是 GBK 编码的“你好”，笔记中的服务器就是这样）；客户端仍须显示其余内容并正常结束。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.close_stdin();
+        expect_sent(&mut server, "")?;
+        // 你好 in GBK, as the notes' server sent it: not valid UTF-8.
+        server.send(b"\xc4\xe3\xba\xc3 gbk\n")?;
+        server.close();
+        let line = client.expect_line("\"received: \u{fffd}… gbk\"", REPLY, |l| {
+            l.starts_with("received:")
+        })?;
+        if !(line.contains('\u{fffd}') && line.ends_with(" gbk")) {
+            return Err(Stop::mismatch(
+                msg!("the undecodable bytes should show as U+FFFD (�) and the rest as sent"; "无法解码的字节应显示为 U+FFFD（�），其余原样显示"),
+                "received: ���� gbk",
+                show::text(&line),
+            ));
+        }
+        client.expect_exit(0, EXIT)
+    },
+};
+
+pub const ENDS_CLEANLY_WHEN_THE_SERVER_CLOSES_FIRST: Check = Check {
+    name: "ends_cleanly_when_the_server_closes_first",
+    behaviour: "C7",
+    section: "§5.4",
+    tier: Tier::Real,
+    title: Text {
+        en: "the server closes before EXIT: the client stops sending, shows the reply, exits 0",
+        zh: "服务器在 EXIT 之前关闭：客户端停止发送，显示回复，以 0 退出",
+    },
+    hints: &[
+        Text {
+            en: "A write to a connection the server has closed fails (BrokenPipe or ConnectionReset). Treat that as \"the server is gone\": stop sending, then show what it sent; do not unwrap.",
+            zh: "向服务器已关闭的连接写入会失败（BrokenPipe 或 ConnectionReset）。把它当作“服务器已离开”：停止发送，然后显示它发来的内容；不要 unwrap。",
+        },
+        Text {
+            en: "After the server closes, the first write still goes out and the server's OS answers it with a reset; later writes, and shutdown (NotConnected), fail. What the server sent before closing can still be read.",
+            zh: "服务器关闭后，第一次写入仍会发出，服务器的操作系统以复位（RST）回应；之后的写入以及 shutdown（NotConnected）都会失败。服务器关闭前发来的数据仍然可以读到。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_line("第一行")?;
+        server.expect_line("第一行", REPLY)?;
+        server.send_line("再见")?;
+        server.close();
+        client.type_lines(&["第二行", "第三行", "第四行", "第五行", "EXIT"])?;
+        expect_received(&mut client, &["再见"])?;
+        client.expect_exit(0, EXIT)
+    },
+};
+
+pub const REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
+    name: "rejects_a_port_out_of_range",
+    behaviour: "P1",
+    section: "§3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "port 65536 is a usage error: exit 2 and one sentence",
+        zh: "端口 65536 属于用法错误：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Parse the address with the given Args helper and exit 2 with one line on stderr when it fails.",
+            zh: "用提供的 Args 辅助函数解析地址，失败时在标准错误输出一行并以 2 退出。",
+        },
+        Text {
+            en: "A port is 16 bits: 0 to 65535. Never unwrap a parse of user input; explain the mistake instead.",
+            zh: "端口是 16 位：0 到 65535。不要对用户输入的解析结果 unwrap，而应说明错在哪里。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let done = t.run(&["127.0.0.1:65536"])?;
+        done.expect_code(2)?;
+        done.expect_one_sentence_on_stderr()
+    },
+};
+
+pub const REJECTS_A_MALFORMED_IP: Check = Check {
+    name: "rejects_a_malformed_ip",
+    behaviour: "A1",
+    section: "§2",
+    tier: Tier::Notes,
+    title: Text {
+        en: "256.1.1.1 is not an IPv4 address: exit 2 and one sentence",
+        zh: "256.1.1.1 不是 IPv4 地址：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Each of the four numbers of an IPv4 address is 0 to 255; reject anything else with exit code 2.",
+            zh: "IPv4 地址的四个数字都在 0 到 255 之间；其他一律以退出码 2 拒绝。",
+        },
+        Text {
+            en: "The notes say 1-256, which is wrong: an octet is 8 bits, 0-255.",
+            zh: "笔记写的是 1–256，这是错的：每段是 8 位，取值 0–255。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let done = t.run(&["256.1.1.1:8080"])?;
+        done.expect_code(2)?;
+        done.expect_one_sentence_on_stderr()
+    },
+};

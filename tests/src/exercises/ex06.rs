@@ -1,0 +1,611 @@
+//! Exercise 06, the looping server of §5.2 and §5.4: accept clients one
+//! after another, answer each message of a client until it closes, stop on
+//! a stdin line `EXIT`.
+
+use crate::harness::{Proc, TcpPeer};
+use crate::prelude::*;
+use std::net::{SocketAddr, TcpListener};
+
+pub static EXERCISE: Exercise = Exercise {
+    id: "06",
+    slug: "looping-server",
+    title: Text {
+        en: "Looping TCP server: serve clients one after another",
+        zh: "循环 TCP 服务器：依次为多个客户端服务",
+    },
+    sections: "§5.2, §5.4",
+    exercise_package: "ex06-looping-server",
+    solution_package: "sol06-looping-server",
+    programs: &[Program {
+        key: "06",
+        role: Text {
+            en: "the server",
+            zh: "服务器",
+        },
+        exercise_bin: "ex06-looping-server",
+        solution_bin: "sol06-looping-server",
+    }],
+    checks: &[
+        &SERVES_A_SECOND_CLIENT_ON_THE_SAME_PORT,
+        &GIVES_EACH_CLIENT_ITS_OWN_CONNECTION,
+        &SERVES_ONE_CLIENT_AT_A_TIME,
+        &ANSWERS_EVERY_MESSAGE_UNTIL_THE_CLIENT_CLOSES,
+        &MOVES_ON_WHEN_A_CLIENT_CLOSES,
+        &MOVES_ON_WHEN_A_CLIENT_RESETS,
+        &ANSWERS_TWO_MESSAGES_SENT_IN_ONE_WRITE,
+        &ANSWERS_A_MESSAGE_THAT_ARRIVES_IN_PIECES,
+        &KEEPS_CHINESE_TEXT_BYTE_EXACT,
+        &SERVES_200_CLIENTS_WITHOUT_LEAKING_DESCRIPTORS,
+        &EXIT_STOPS_THE_SERVER_AND_FREES_ITS_PORT,
+        &END_OF_INPUT_STOPS_THE_SERVER,
+        &EXIT_LETS_THE_CURRENT_CLIENT_FINISH_AND_NO_ONE_ELSE,
+        &REJECTS_A_PORT_OUT_OF_RANGE,
+        &REJECTS_A_MALFORMED_IP,
+    ],
+};
+
+/// The reply to every message, without its newline.
+const REPLY_LINE: &str = "数据已收到";
+
+/// Start the server on a port the OS chooses.
+fn looping_server(t: &Test) -> Result<(Proc, SocketAddr), Stop> {
+    t.start_listening(&["127.0.0.1:0"])
+}
+
+/// Client number `n` of the suite, connected to `addr`.
+fn client(t: &Test, n: usize, addr: SocketAddr) -> Result<TcpPeer, Stop> {
+    t.connect_as(msg!("client {}", n; "客户端 {}", n), addr)
+}
+
+/// Send one message and get its reply.
+fn ask(client: &mut TcpPeer, message: &str) -> Outcome {
+    client.send_line(message)?;
+    client.expect_line(REPLY_LINE, REPLY)
+}
+
+/// The server's next `client connected from …` line names `client`.
+fn expect_connected(server: &mut Proc, client: &TcpPeer) -> Outcome {
+    let expected = format!("client connected from {}", client.local_addr());
+    let line = server.expect_line(&show::text(&expected), REPLY, |l| {
+        l.starts_with("client connected from")
+    })?;
+    if line == expected {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the server named another address than the one this client connected from";
+             "服务器打印的地址不是这个客户端连接时使用的地址"),
+        show::text(&expected),
+        show::text(&line),
+    ))
+}
+
+/// The server's next `received from …` line is `message` from `client`.
+fn expect_received(server: &mut Proc, client: SocketAddr, message: &str) -> Outcome {
+    let expected = format!("received from {client}: {message}");
+    let line = server.expect_line(&show::text(&expected), REPLY, |l| {
+        l.starts_with("received from")
+    })?;
+    if line == expected {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the server printed the message or its sender differently"; "服务器打印的消息或发送方与实际不同"),
+        show::text(&expected),
+        show::text(&line),
+    ))
+}
+
+/// The server prints `client IP:PORT disconnected` (maybe with a reason).
+fn expect_disconnected(server: &mut Proc, client: SocketAddr) -> Outcome {
+    let prefix = format!("client {client} disconnected");
+    server
+        .expect_line(&show::text(&prefix), REPLY, |l| l.starts_with(&prefix))
+        .map(drop)
+}
+
+/// The server prints `stopping`.
+fn expect_stopping(server: &mut Proc) -> Outcome {
+    server
+        .expect_line("\"stopping\"", REPLY, |l| l == "stopping")
+        .map(drop)
+}
+
+pub const SERVES_A_SECOND_CLIENT_ON_THE_SAME_PORT: Check = Check {
+    name: "serves_a_second_client_on_the_same_port",
+    behaviour: "C4",
+    section: "§5.2",
+    tier: Tier::Notes,
+    title: Text {
+        en: "after client 1 leaves, client 2 is served on the same listening port",
+        zh: "客户端 1 离开后，客户端 2 在同一个监听端口上得到服务",
+    },
+    hints: &[
+        Text {
+            en: "Put accept and the service of one client in a loop; create the listener once, before the loop.",
+            zh: "把 accept 和为一个客户端服务的代码放进循环；监听套接字只在循环之前创建一次。",
+        },
+        Text {
+            en: "accept gives you a new socket for each client; the listening socket is untouched and keeps taking connections. Closing the client's socket ends that client, not the server.",
+            zh: "accept 为每个客户端返回一个新套接字；监听套接字不受影响，继续接受连接。关闭客户端的套接字只结束这个客户端，而不是服务器。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, addr) = looping_server(t)?;
+        let mut first = client(t, 1, addr)?;
+        ask(&mut first, "第一个客户端")?;
+        first.close();
+        let mut second = client(t, 2, addr)?;
+        ask(&mut second, "第二个客户端")
+    },
+};
+
+pub const GIVES_EACH_CLIENT_ITS_OWN_CONNECTION: Check = Check {
+    name: "gives_each_client_its_own_connection",
+    behaviour: "T3",
+    section: "§5.4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "each client has its own connection, named by its own address and port",
+        zh: "每个客户端有自己的连接，以它自己的地址和端口标识",
+    },
+    hints: &[
+        Text {
+            en: "Print the address accept returned with each new socket: `client connected from IP:PORT`, and use it in `received from IP:PORT: …`.",
+            zh: "打印 accept 随每个新套接字返回的地址：`client connected from IP:PORT`，并在 `received from IP:PORT: …` 中使用它。",
+        },
+        Text {
+            en: "A TCP connection joins exactly two endpoints: your port and this client's ephemeral port. The next client comes from another port on another connection.",
+            zh: "一条 TCP 连接恰好连接两个端点：你的端口和这个客户端的临时端口。下一个客户端来自另一个端口、另一条连接。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        for n in 1..=2 {
+            let mut peer = client(t, n, addr)?;
+            let message = format!("我是客户端 {n}");
+            expect_connected(&mut server, &peer)?;
+            ask(&mut peer, &message)?;
+            expect_received(&mut server, peer.local_addr(), &message)?;
+            peer.close();
+        }
+        Ok(())
+    },
+};
+
+pub const SERVES_ONE_CLIENT_AT_A_TIME: Check = Check {
+    name: "serves_one_client_at_a_time",
+    behaviour: "C8",
+    section: "§5.2",
+    tier: Tier::Notes,
+    title: Text {
+        en: "client 2 waits, unanswered, until client 1 closes; then it is served",
+        zh: "客户端 2 一直等待、得不到回复，直到客户端 1 关闭；然后它得到服务",
+    },
+    hints: &[
+        Text {
+            en: "Serve one client to its end before calling accept again; no threads per client in this exercise.",
+            zh: "为一个客户端服务到底之后再调用 accept；本练习不为每个客户端开线程。",
+        },
+        Text {
+            en: "Client 2's connection completes in the OS's listen queue while you serve client 1; its message waits in its socket until you accept it and read.",
+            zh: "在你为客户端 1 服务时，客户端 2 的连接在操作系统的监听队列中已建立；它的消息留在它的套接字里，直到你 accept 并读取它。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, addr) = looping_server(t)?;
+        let mut first = client(t, 1, addr)?;
+        ask(&mut first, "客户端 1 的第一条消息")?;
+        let mut second = client(t, 2, addr)?;
+        second.send_line("客户端 2 在排队")?;
+        second.expect_silence(QUIET)?;
+        ask(&mut first, "客户端 1 的第二条消息")?;
+        first.close();
+        second.expect_line(REPLY_LINE, REPLY)
+    },
+};
+
+pub const ANSWERS_EVERY_MESSAGE_UNTIL_THE_CLIENT_CLOSES: Check = Check {
+    name: "answers_every_message_until_the_client_closes",
+    behaviour: "C7",
+    section: "§5.2",
+    tier: Tier::Notes,
+    title: Text {
+        en: "answers each of a client's messages until recv returns 0 bytes",
+        zh: "回复客户端的每一条消息，直到 recv 返回 0 字节",
+    },
+    hints: &[
+        Text {
+            en: "Inside the service of one client, loop: read a message, reply, read the next. Leave the loop only when a read returns 0 bytes.",
+            zh: "在为一个客户端服务时循环：读一条消息、回复、再读下一条。只有读取返回 0 字节时才退出循环。",
+        },
+        Text {
+            en: "0 bytes is how TCP tells you the client closed its side; until then it may send more.",
+            zh: "0 字节是 TCP 告诉你客户端已关闭的方式；在那之前它随时可能再发送。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let mut peer = client(t, 1, addr)?;
+        for message in ["第一条", "第二条", "第三条"] {
+            ask(&mut peer, message)?;
+        }
+        let from = peer.local_addr();
+        peer.close();
+        expect_disconnected(&mut server, from)
+    },
+};
+
+pub const MOVES_ON_WHEN_A_CLIENT_CLOSES: Check = Check {
+    name: "moves_on_when_a_client_closes",
+    behaviour: "C7",
+    section: "§5.4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "a client that closes without sending: `client … disconnected`, then the next is served",
+        zh: "客户端不发送就关闭：打印 `client … disconnected`，然后为下一个客户端服务",
+    },
+    hints: &[
+        Text {
+            en: "When a read returns 0 bytes, print `client IP:PORT disconnected`, close that socket and go back to accept; do not end the server.",
+            zh: "读取返回 0 字节时，打印 `client IP:PORT disconnected`，关闭这个套接字并回到 accept；不要结束服务器。",
+        },
+        Text {
+            en: "In exercise 05 the server ended after its one client; here only that client's service ends.",
+            zh: "练习 05 中服务器服务完唯一的客户端就结束了；这里结束的只是这个客户端的服务。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let silent = client(t, 1, addr)?;
+        let from = silent.local_addr();
+        silent.close();
+        expect_disconnected(&mut server, from)?;
+        let mut next = client(t, 2, addr)?;
+        ask(&mut next, "下一个客户端")
+    },
+};
+
+pub const MOVES_ON_WHEN_A_CLIENT_RESETS: Check = Check {
+    name: "moves_on_when_a_client_resets",
+    behaviour: "C7",
+    section: "§5.4",
+    tier: Tier::Real,
+    title: Text {
+        en: "a client that resets (RST) ends only its own session; the next is served",
+        zh: "客户端重置连接（RST）只结束它自己的会话；下一个客户端照常得到服务",
+    },
+    hints: &[
+        Text {
+            en: "A read can fail with ConnectionReset. Handle the error like a close: print `client IP:PORT disconnected: …` and go back to accept; never unwrap or exit.",
+            zh: "读取可能以 ConnectionReset 失败。像处理关闭一样处理这个错误：打印 `client IP:PORT disconnected: …` 并回到 accept；不要 unwrap，也不要退出。",
+        },
+        Text {
+            en: "A client that crashes, or closes with SO_LINGER 0, sends a reset instead of a clean end-of-stream: recv gives ECONNRESET, not 0 bytes.",
+            zh: "崩溃的客户端，或以 SO_LINGER 0 关闭的客户端，发送的是复位而不是正常的流结束：recv 得到 ECONNRESET，而不是 0 字节。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let mut rude = client(t, 1, addr)?;
+        ask(&mut rude, "我马上就要重置连接")?;
+        let from = rude.local_addr();
+        rude.reset();
+        expect_disconnected(&mut server, from)?;
+        server.expect_running()?;
+        let mut next = client(t, 2, addr)?;
+        ask(&mut next, "下一个客户端")
+    },
+};
+
+pub const ANSWERS_TWO_MESSAGES_SENT_IN_ONE_WRITE: Check = Check {
+    name: "answers_two_messages_sent_in_one_write",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "two messages that arrive in one piece get two replies",
+        zh: "同一次到达的两条消息得到两次回复",
+    },
+    hints: &[
+        Text {
+            en: "Read message by message (read_until(b'\\n', ..) on one BufReader kept for the whole session), not read by read.",
+            zh: "按消息读取（整个会话使用同一个 BufReader 调用 read_until(b'\\n', ..)），而不是按读取次数处理。",
+        },
+        Text {
+            en: "TCP keeps no boundaries between writes: two lines sent at once usually arrive in one read. Keep what follows the first newline for the next message.",
+            zh: "TCP 不保留写入之间的边界：一起发送的两行通常在一次读取中到达。第一个换行符之后的内容要留给下一条消息。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let mut peer = client(t, 1, addr)?;
+        peer.send("第一条消息\n第二条消息\n".as_bytes())?;
+        peer.expect_line(REPLY_LINE, REPLY)?;
+        peer.expect_line(REPLY_LINE, REPLY)?;
+        expect_received(&mut server, peer.local_addr(), "第一条消息")?;
+        expect_received(&mut server, peer.local_addr(), "第二条消息")
+    },
+};
+
+pub const ANSWERS_A_MESSAGE_THAT_ARRIVES_IN_PIECES: Check = Check {
+    name: "answers_a_message_that_arrives_in_pieces",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "a message sent one byte at a time gets exactly one reply",
+        zh: "逐字节发送的一条消息只得到一次回复",
+    },
+    hints: &[
+        Text {
+            en: "Reply once per line, when its newline has arrived, not once per read.",
+            zh: "每收到一整行（换行符到达时）回复一次，而不是每读取一次回复一次。",
+        },
+        Text {
+            en: "The notes' server replied to every non-empty recv(1024); a message that arrives in 28 pieces would get 28 replies.",
+            zh: "笔记中的服务器对每次非空的 recv(1024) 都回复；分 28 段到达的一条消息会得到 28 次回复。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let mut peer = client(t, 1, addr)?;
+        let message = "分段到达的一条消息";
+        peer.send_byte_by_byte(format!("{message}\n").as_bytes(), Duration::from_millis(10))?;
+        peer.expect_line(REPLY_LINE, REPLY)?;
+        peer.expect_silence(QUIET)?;
+        expect_received(&mut server, peer.local_addr(), message)
+    },
+};
+
+pub const KEEPS_CHINESE_TEXT_BYTE_EXACT: Check = Check {
+    name: "keeps_chinese_text_byte_exact",
+    behaviour: "C9",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "Chinese text is printed byte-exact (UTF-8)",
+        zh: "中文文本原样打印（UTF-8）",
+    },
+    hints: &[
+        Text {
+            en: "Keep the message as bytes and decode it once, the whole line, with String::from_utf8_lossy when printing.",
+            zh: "把消息当作字节保存，打印时用 String::from_utf8_lossy 对整行解码一次。",
+        },
+        Text {
+            en: "The notes' TCP pair used GBK; this course uses UTF-8 for every text on the wire.",
+            zh: "笔记中的 TCP 程序用 GBK；本课程在网络上传输的文本一律使用 UTF-8。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let mut peer = client(t, 1, addr)?;
+        let text = "你好，世界！网络编程 🌏";
+        ask(&mut peer, text)?;
+        expect_received(&mut server, peer.local_addr(), text)
+    },
+};
+
+pub const SERVES_200_CLIENTS_WITHOUT_LEAKING_DESCRIPTORS: Check = Check {
+    name: "serves_200_clients_without_leaking_descriptors",
+    behaviour: "S2",
+    section: "§5.4",
+    tier: Tier::Real,
+    title: Text {
+        en: "200 clients in a row are all served, and no file descriptor is left open",
+        zh: "连续 200 个客户端都得到服务，且没有遗留打开的文件描述符",
+    },
+    hints: &[
+        Text {
+            en: "Let each client's socket be dropped when its service ends (let `serve` take it by value); do not keep it in a list.",
+            zh: "每个客户端的服务结束时让它的套接字被 drop（让 `serve` 按值接收它）；不要把它存进列表。",
+        },
+        Text {
+            en: "Every accepted socket is a file descriptor. A server that never closes them runs out (\"too many open files\") after about a thousand clients.",
+            zh: "每个 accept 得到的套接字都是一个文件描述符。从不关闭它们的服务器大约在一千个客户端之后就会耗尽（\"too many open files\"）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let fds = |server: &Proc| {
+            server.open_fds().ok_or_else(|| {
+                Stop::fail(msg!("could not read /proc/{}/fd", server.pid(); "无法读取 /proc/{}/fd", server.pid()))
+            })
+        };
+        let before = fds(&server)?;
+        t.step(msg!("the server has {} file descriptors open", before; "服务器打开了 {} 个文件描述符", before));
+        let mut last = None;
+        t.rounds(
+            200,
+            msg!("a client connects, sends a message, gets the reply and closes";
+                 "一个客户端连接、发送消息、收到回复并关闭"),
+            |n| {
+                let mut peer = client(t, n, addr)?;
+                ask(&mut peer, &format!("第 {n} 个客户端"))?;
+                last = Some(peer.local_addr());
+                peer.close();
+                Ok(())
+            },
+        )?;
+        if let Some(last) = last {
+            expect_disconnected(&mut server, last)?;
+        }
+        let after = fds(&server)?;
+        t.step(msg!("the server has {} file descriptors open", after; "服务器打开了 {} 个文件描述符", after));
+        // One descriptor of slack: the last client's socket may still be
+        // closing while the server prints that it left.
+        if after <= before + 1 {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the server holds {} more file descriptors after 200 clients: it does not close the sockets of clients that left",
+                 after - before;
+                 "200 个客户端之后服务器多占用了 {} 个文件描述符：它没有关闭已离开客户端的套接字", after - before),
+            format!("at most {} open descriptors", before + 1),
+            format!("{after} open descriptors"),
+        ))
+    },
+};
+
+pub const EXIT_STOPS_THE_SERVER_AND_FREES_ITS_PORT: Check = Check {
+    name: "exit_stops_the_server_and_frees_its_port",
+    behaviour: "C5",
+    section: "§5.4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "EXIT while idle: prints `stopping`, exits 0, the port is free again",
+        zh: "空闲时输入 EXIT：打印 `stopping`，以 0 退出，端口重新可用",
+    },
+    hints: &[
+        Text {
+            en: "Read standard input on a second thread; on EXIT print `stopping`, set a flag, and wake the main thread out of accept by connecting to the server yourself.",
+            zh: "在第二个线程中读取标准输入；遇到 EXIT 时打印 `stopping`，设置一个标志，并自己连接一次服务器，把主线程从 accept 中唤醒。",
+        },
+        Text {
+            en: "The main thread is blocked in accept and cannot read the keyboard. After each accept it checks the flag, leaves the loop, and the listener is dropped: the port is closed.",
+            zh: "主线程阻塞在 accept 中，无法读取键盘。它在每次 accept 之后检查标志并退出循环，监听套接字随之被 drop：端口关闭。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        server.type_line("EXIT")?;
+        expect_stopping(&mut server)?;
+        server.expect_exit(0, EXIT)?;
+        t.expect_refused(addr)?;
+        t.step(msg!("the suite binds {} itself", addr; "评测程序自己绑定 {}", addr));
+        TcpListener::bind(addr).map(drop).map_err(|e| {
+            Stop::fail(msg!("{} is still taken after the server exited: {}", addr, e; "服务器退出后 {} 仍被占用：{}", addr, e))
+        })
+    },
+};
+
+pub const END_OF_INPUT_STOPS_THE_SERVER: Check = Check {
+    name: "end_of_input_stops_the_server",
+    behaviour: "C5",
+    section: "§5.4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "the end of the input (Ctrl-D) stops the server like EXIT",
+        zh: "输入结束（Ctrl-D）像 EXIT 一样停止服务器",
+    },
+    hints: &[
+        Text {
+            en: "When reading standard input returns 0 bytes (no more lines), do what EXIT does.",
+            zh: "读取标准输入返回 0 字节（没有更多行）时，执行与 EXIT 相同的操作。",
+        },
+        Text {
+            en: "Nobody can type EXIT once the input has ended; a server that ignores this can only be killed.",
+            zh: "输入结束后就没人能再输入 EXIT 了；忽略这一点的服务器只能被强行终止。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, _addr) = looping_server(t)?;
+        server.close_stdin();
+        expect_stopping(&mut server)?;
+        server.expect_exit(0, EXIT)
+    },
+};
+
+pub const EXIT_LETS_THE_CURRENT_CLIENT_FINISH_AND_NO_ONE_ELSE: Check = Check {
+    name: "exit_lets_the_current_client_finish_and_no_one_else",
+    behaviour: "C5",
+    section: "§5.4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "EXIT during a session: the connected client is still answered; a waiting one is never served; then connecting is refused",
+        zh: "会话中输入 EXIT：已连接的客户端仍得到回复；排队的客户端不再得到服务；之后连接被拒绝",
+    },
+    hints: &[
+        Text {
+            en: "Do not exit the process when EXIT is read: only stop taking new clients. Finish the current client's loop, then, after the next accept, see the flag and leave without serving.",
+            zh: "读到 EXIT 时不要直接退出进程：只是不再接受新的客户端。把当前客户端的循环走完，然后在下一次 accept 之后看到标志，不再服务就退出。",
+        },
+        Text {
+            en: "The listening socket and a client's socket are independent: closing the listener stops new clients, not a connected one. Connections still queued, never accepted, are reset when the listener closes.",
+            zh: "监听套接字和客户端套接字互不影响：关闭监听套接字只阻止新的客户端，不影响已连接的。还在队列中、从未被 accept 的连接在监听套接字关闭时被重置。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let mut current = client(t, 1, addr)?;
+        ask(&mut current, "EXIT 之前的消息")?;
+        let mut waiting = client(t, 2, addr)?;
+        waiting.send_line("我在排队")?;
+        server.type_line("EXIT")?;
+        expect_stopping(&mut server)?;
+        current.expect_silence(QUIET)?;
+        ask(&mut current, "EXIT 之后的消息")?;
+        server.expect_running()?;
+        current.close();
+        server.expect_exit(0, EXIT)?;
+        waiting.expect_dropped(REPLY)?;
+        t.expect_refused(addr)
+    },
+};
+
+pub const REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
+    name: "rejects_a_port_out_of_range",
+    behaviour: "P1",
+    section: "§3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "port 65536 is a usage error: exit 2 and one sentence",
+        zh: "端口 65536 属于用法错误：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Parse the address with the given Args helper and exit 2 with one line on stderr when it fails.",
+            zh: "用提供的 Args 辅助函数解析地址，失败时在标准错误输出一行并以 2 退出。",
+        },
+        Text {
+            en: "A port is 16 bits: 0 to 65535. Never unwrap a parse of user input; explain the mistake instead.",
+            zh: "端口是 16 位：0 到 65535。不要对用户输入的解析结果 unwrap，而应说明错在哪里。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let done = t.run(&["127.0.0.1:65536"])?;
+        done.expect_code(2)?;
+        done.expect_one_sentence_on_stderr()
+    },
+};
+
+pub const REJECTS_A_MALFORMED_IP: Check = Check {
+    name: "rejects_a_malformed_ip",
+    behaviour: "A1",
+    section: "§2",
+    tier: Tier::Notes,
+    title: Text {
+        en: "256.1.1.1 is not an IPv4 address: exit 2 and one sentence",
+        zh: "256.1.1.1 不是 IPv4 地址：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Each of the four numbers of an IPv4 address is 0 to 255; reject anything else with exit code 2.",
+            zh: "IPv4 地址的四个数字都在 0 到 255 之间；其他一律以退出码 2 拒绝。",
+        },
+        Text {
+            en: "The notes say 1-256, which is wrong: an octet is 8 bits, 0-255.",
+            zh: "笔记写的是 1–256，这是错的：每段是 8 位，取值 0–255。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let done = t.run(&["256.1.1.1:8080"])?;
+        done.expect_code(2)?;
+        done.expect_one_sentence_on_stderr()
+    },
+};
