@@ -309,7 +309,12 @@ pub static BEHAVIOURS: &[Behaviour] = &[
 ];
 
 /// Every exercise, in order.
-pub static EXERCISES: &[&Exercise] = &[&exercises::ex05::EXERCISE];
+pub static EXERCISES: &[&Exercise] = &[
+    &exercises::ex01::EXERCISE,
+    &exercises::ex02::EXERCISE,
+    &exercises::ex03::EXERCISE,
+    &exercises::ex05::EXERCISE,
+];
 
 pub fn behaviour(id: &str) -> Option<&'static Behaviour> {
     BEHAVIOURS.iter().find(|b| b.id == id)

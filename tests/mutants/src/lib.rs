@@ -4,5 +4,8 @@
 //! code it breaks. Hostile programs attack the grader rather than the
 //! contract. None of this is for learners to copy.
 
+pub mod ex01;
+pub mod ex02;
+pub mod ex03;
 pub mod ex05;
 pub mod hostile;

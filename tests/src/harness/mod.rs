@@ -6,15 +6,18 @@
 //! done before the step that failed. Every wait has a deadline; every
 //! program is killed with its process group when the check ends.
 
+mod loopback;
 mod process;
 mod reaper;
 mod tcp;
 mod udp;
+mod unprivileged;
 
 pub use process::{Ending, Finished, Proc, describe_status};
 pub use reaper::Reaper;
 pub use tcp::{TcpPeer, TcpServerPeer};
 pub use udp::{MAX_DATAGRAM, UdpPeer};
+pub use udp::udp_drops;
 
 use crate::check::{Exercise, Stop};
 use crate::targets::Targets;
@@ -173,5 +176,16 @@ impl Test {
 impl Drop for Test {
     fn drop(&mut self) {
         self.reaper.kill_all();
+    }
+}
+
+/// Programs that bind UDP: the readiness line is `bound to IP:PORT`.
+impl Test {
+    /// Start the exercise's program with `args` and wait for its
+    /// `bound to IP:PORT` line: the readiness signal and the address.
+    pub fn start_bound(&self, args: &[&str]) -> Result<(Proc, SocketAddr), Stop> {
+        let mut program = self.start(args)?;
+        let addr = program.expect_address("bound to", START)?;
+        Ok((program, addr))
     }
 }
