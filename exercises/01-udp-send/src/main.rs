@@ -26,8 +26,9 @@ fn main() {
     // `Args::parse(usage, &[], &[])`; `.positional(i)` tells you whether an
     // i-th argument exists and `.addr(i, default)` parses it, exiting with
     // code 2 and one sentence when it is not a valid address.
-    let destinations: Vec<SocketAddr> =
-        todo!("step 0: read the destinations with Args::parse(..) and .addr(i, \"127.0.0.1:7852\")");
+    let destinations: Vec<SocketAddr> = todo!(
+        "step 0: read the destinations with Args::parse(..) and .addr(i, \"127.0.0.1:7852\")"
+    );
 
     // Step 1, create the socket: ONE socket for the whole run. The notes'
     // client never binds: the OS gives it a free port when it first sends.

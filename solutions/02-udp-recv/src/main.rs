@@ -15,12 +15,7 @@ use std::net::UdpSocket;
 const BUFFER: usize = 65_536;
 
 fn main() {
-    let args = Args::parse(
-        "ex02-udp-recv [IP:PORT] [--count N]",
-        &["--count"],
-        &[],
-    )
-    .at_most(1);
+    let args = Args::parse("ex02-udp-recv [IP:PORT] [--count N]", &["--count"], &[]).at_most(1);
     let addr = args.addr(0, "127.0.0.1:7999");
     // Without --count the receiver runs until it is stopped (Ctrl-C).
     let count: Option<u64> = args.value("--count");
@@ -28,8 +23,7 @@ fn main() {
     // Steps 1-2: socket and bind. A receiver binds a fixed address so that
     // senders know where to send; the OS then hands every datagram for that
     // port to this socket. Only one socket may hold it.
-    let socket =
-        UdpSocket::bind(addr).unwrap_or_else(|e| fail(format!("cannot bind {addr}"), &e));
+    let socket = UdpSocket::bind(addr).unwrap_or_else(|e| fail(format!("cannot bind {addr}"), &e));
     // The address the OS really bound: with port 0 it chose one.
     let local = socket
         .local_addr()

@@ -24,8 +24,7 @@ fn main() {
     // can find it, like an emergency number that never changes. The OS
     // refuses a port another socket holds (address in use) and, for a user
     // without privilege, a port below 1024 (permission denied).
-    let socket =
-        UdpSocket::bind(addr).unwrap_or_else(|e| fail(format!("cannot bind {addr}"), &e));
+    let socket = UdpSocket::bind(addr).unwrap_or_else(|e| fail(format!("cannot bind {addr}"), &e));
     let local = socket
         .local_addr()
         .unwrap_or_else(|e| fail("cannot read the bound address", &e));

@@ -84,7 +84,9 @@ pub fn sender(flaw: Flaw) {
         if flaw == Flaw::SocketPerLine {
             socket = open();
         }
-        let mut local = socket.local_addr().unwrap_or_else(|e| fail("no address", &e));
+        let mut local = socket
+            .local_addr()
+            .unwrap_or_else(|e| fail("no address", &e));
         if flaw == Flaw::ReportsPortBeforeSending {
             local.set_port(0);
         }

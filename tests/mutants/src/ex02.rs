@@ -33,7 +33,11 @@ pub fn receiver(flaw: Flaw) {
         .local_addr()
         .unwrap_or_else(|e| fail("no address", &e));
     say(format!("bound to {local}"));
-    let size = if flaw == Flaw::Buffer1024 { 1024 } else { 65_536 };
+    let size = if flaw == Flaw::Buffer1024 {
+        1024
+    } else {
+        65_536
+    };
     let mut buf = vec![0u8; size];
     let mut received = 0u64;
     while count.is_none_or(|n| received < n) {

@@ -36,7 +36,8 @@ pub fn server(flaw: Flaw) {
     let socket = match UdpSocket::bind(addr) {
         Ok(socket) => socket,
         Err(_) if flaw == Flaw::FallsBackToAnotherPort => {
-            UdpSocket::bind(SocketAddr::new(addr.ip(), 0)).unwrap_or_else(|e| fail("cannot bind", &e))
+            UdpSocket::bind(SocketAddr::new(addr.ip(), 0))
+                .unwrap_or_else(|e| fail("cannot bind", &e))
         }
         Err(e) if flaw == Flaw::PanicsOnBindError => panic!("bind failed: {e:?}"),
         Err(e) => fail(format!("cannot bind {addr}"), &e),
@@ -68,7 +69,9 @@ pub fn server(flaw: Flaw) {
         say(format!("received from {from}: {text}"));
         if flaw == Flaw::TalksOnlyToTheFirstClient && first.is_none() {
             first = Some(from);
-            socket.connect(from).unwrap_or_else(|e| fail("cannot connect", &e));
+            socket
+                .connect(from)
+                .unwrap_or_else(|e| fail("cannot connect", &e));
         }
         let to = if flaw == Flaw::RepliesToAFixedPort {
             SocketAddr::new(from.ip(), 8080)

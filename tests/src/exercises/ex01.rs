@@ -222,7 +222,10 @@ pub const REPORTS_THE_PORT_THE_OS_CHOSE: Check = Check {
         Err(Stop::mismatch(
             msg!("the report does not match the datagram the receiver got (it came from port {})", seen;
                  "报告与接收端收到的数据报不符（它来自端口 {}）", seen),
-            format!("\"sent 11 bytes from 0.0.0.0:{seen} to {}\"", receiver.addr()),
+            format!(
+                "\"sent 11 bytes from 0.0.0.0:{seen} to {}\"",
+                receiver.addr()
+            ),
             show::text(&sent.line),
         ))
     },
@@ -252,7 +255,12 @@ pub const SENDS_EVERY_DATAGRAM_FROM_ONE_PORT: Check = Check {
         let (mut sender, receiver) = sender_and_receiver(t)?;
         let mut ports = Vec::new();
         for line in ["one", "two", "three"] {
-            ports.push(type_and_receive(&mut sender, &receiver, line, line.as_bytes())?);
+            ports.push(type_and_receive(
+                &mut sender,
+                &receiver,
+                line,
+                line.as_bytes(),
+            )?);
         }
         if ports[0] != 0 && ports.iter().all(|&p| p == ports[0]) {
             return Ok(());
@@ -306,11 +314,15 @@ pub const EACH_RUNNING_SENDER_GETS_ITS_OWN_PORT: Check = Check {
         }
         first.close_stdin();
         first.expect_exit(0, EXIT)?;
-        t.step(msg!("the suite binds port {} itself, now that the first sender has exited", a;
-                    "第一个发送端退出后，评测程序自己绑定端口 {}", a));
+        t.step(
+            msg!("the suite binds port {} itself, now that the first sender has exited", a;
+                    "第一个发送端退出后，评测程序自己绑定端口 {}", a),
+        );
         UdpSocket::bind(("0.0.0.0", a)).map(drop).map_err(|e| {
-            Stop::fail(msg!("port {} is still taken after the sender exited: {}", a, e;
-                            "发送端退出后端口 {} 仍被占用：{}", a, e))
+            Stop::fail(
+                msg!("port {} is still taken after the sender exited: {}", a, e;
+                            "发送端退出后端口 {} 仍被占用：{}", a, e),
+            )
         })
     },
 };
@@ -398,8 +410,13 @@ pub const SENDS_AN_EMPTY_LINE_AS_AN_EMPTY_DATAGRAM: Check = Check {
     run: |t| {
         let (mut sender, receiver) = sender_and_receiver(t)?;
         type_and_receive(&mut sender, &receiver, "", b"")?;
-        type_and_receive(&mut sender, &receiver, "after the empty one", b"after the empty one")
-            .map(drop)
+        type_and_receive(
+            &mut sender,
+            &receiver,
+            "after the empty one",
+            b"after the empty one",
+        )
+        .map(drop)
     },
 };
 

@@ -328,9 +328,10 @@ pub const SURVIVES_BYTES_THAT_ARE_NOT_UTF8: Check = Check {
         // 你好 in GBK, as the notes' TCP programs encoded it: not UTF-8.
         sender.send_to(b"\xc4\xe3\xba\xc3 gbk", addr)?;
         let prefix = format!("received from {}: ", sender.addr());
-        let line = receiver.expect_line("\"received from IP:PORT: \u{fffd}… gbk\"", REPLY, |l| {
-            l.starts_with("received from")
-        })?;
+        let line =
+            receiver.expect_line("\"received from IP:PORT: \u{fffd}… gbk\"", REPLY, |l| {
+                l.starts_with("received from")
+            })?;
         let shown = line.strip_prefix(&prefix).unwrap_or("");
         if !(shown.starts_with('\u{fffd}') && shown.ends_with(" gbk")) {
             return Err(Stop::mismatch(
@@ -373,8 +374,10 @@ pub const EXITS_AFTER_COUNT_DATAGRAMS: Check = Check {
         receiver.expect_exit(0, EXIT)?;
         t.step(msg!("the suite binds {} itself", addr; "评测程序自己绑定 {}", addr));
         UdpSocket::bind(addr).map(drop).map_err(|e| {
-            Stop::fail(msg!("{} is still taken after the receiver exited: {}", addr, e;
-                            "接收端退出后 {} 仍被占用：{}", addr, e))
+            Stop::fail(
+                msg!("{} is still taken after the receiver exited: {}", addr, e;
+                            "接收端退出后 {} 仍被占用：{}", addr, e),
+            )
         })
     },
 };

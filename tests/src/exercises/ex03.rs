@@ -342,14 +342,19 @@ pub const KEEPS_SERVING_AFTER_A_BURST_THAT_OVERFLOWS_ITS_BUFFER: Check = Check {
                     "服务器的接收缓冲区装下了 {} 个数据报；内核丢弃了其余 {} 个", kept, dropped));
         server.resume()?;
         let last = format!(": burst {kept} ");
-        server.expect_line(&format!("\"received from IP:PORT: burst {kept} ...\""), REPLY, |l| {
-            l.starts_with("received from") && l.contains(&last)
-        })?;
+        server.expect_line(
+            &format!("\"received from IP:PORT: burst {kept} ...\""),
+            REPLY,
+            |l| l.starts_with("received from") && l.contains(&last),
+        )?;
         // Lost is lost: a dropped datagram never turns up later.
         server.expect_no_line(QUIET, &format!("\"burst {}\" or later", kept + 1), |l| {
             burst_number(l).is_some_and(|n| n > kept)
         })?;
-        let late = t.udp_as(msg!("a client after the burst"; "突发之后的客户端"), "127.0.0.1:0")?;
+        let late = t.udp_as(
+            msg!("a client after the burst"; "突发之后的客户端"),
+            "127.0.0.1:0",
+        )?;
         echo(&late, addr, b"after the burst")?;
         server.expect_running()
     },

@@ -19,8 +19,10 @@ impl Test {
     pub fn free_udp_addr(&self) -> Result<SocketAddr, Stop> {
         let ip = unique_loopback_ip();
         let socket = UdpSocket::bind((ip, 0)).map_err(|e| {
-            Stop::fail(msg!("the suite could not bind a UDP socket on {}: {}", ip, e;
-                            "评测程序无法在 {} 上绑定 UDP 套接字：{}", ip, e))
+            Stop::fail(
+                msg!("the suite could not bind a UDP socket on {}: {}", ip, e;
+                            "评测程序无法在 {} 上绑定 UDP 套接字：{}", ip, e),
+            )
         })?;
         let addr = socket.local_addr().map_err(|e| {
             Stop::fail(msg!("the suite could not read its own address: {}", e;

@@ -16,8 +16,8 @@ mod unprivileged;
 pub use process::{Ending, Finished, Proc, describe_status};
 pub use reaper::Reaper;
 pub use tcp::{TcpPeer, TcpServerPeer};
-pub use udp::{MAX_DATAGRAM, UdpPeer};
 pub use udp::udp_drops;
+pub use udp::{MAX_DATAGRAM, UdpPeer};
 
 use crate::check::{Exercise, Stop};
 use crate::targets::Targets;

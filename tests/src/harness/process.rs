@@ -599,12 +599,13 @@ impl Proc {
     /// Stop the program's whole process group (SIGSTOP) and wait until the
     /// kernel reports it stopped.
     pub fn pause(&mut self) -> Outcome {
-        self.trace.step(msg!("stop {} (SIGSTOP): from now on it reads nothing", self.role.en;
-                             "暂停{}（SIGSTOP）：从现在起它什么也不读", self.role.zh));
+        self.trace.step(
+            msg!("stop {} (SIGSTOP): from now on it reads nothing", self.role.en;
+                             "暂停{}（SIGSTOP）：从现在起它什么也不读", self.role.zh),
+        );
         let pgid = rustix::process::Pid::from_raw(self.pgid);
-        let sent = pgid.map(|g| {
-            rustix::process::kill_process_group(g, rustix::process::Signal::STOP)
-        });
+        let sent =
+            pgid.map(|g| rustix::process::kill_process_group(g, rustix::process::Signal::STOP));
         if !matches!(sent, Some(Ok(()))) {
             return Err(self.not_running());
         }
@@ -614,8 +615,10 @@ impl Proc {
                 Some('T' | 't') => return Ok(()),
                 Some('Z' | 'X') | None => return Err(self.not_running()),
                 Some(_) if Instant::now() >= deadline => {
-                    return Err(Stop::fail(msg!("{} did not stop within {} s", self.role.en, REPLY_WAIT.as_secs();
-                                               "{}没有在 {} 秒内暂停", self.role.zh, REPLY_WAIT.as_secs())));
+                    return Err(Stop::fail(
+                        msg!("{} did not stop within {} s", self.role.en, REPLY_WAIT.as_secs();
+                                               "{}没有在 {} 秒内暂停", self.role.zh, REPLY_WAIT.as_secs()),
+                    ));
                 }
                 // Stopping is asynchronous and std cannot wait for it: a
                 // short poll bounded by the deadline.
@@ -626,12 +629,12 @@ impl Proc {
 
     /// Let a stopped program run again (SIGCONT).
     pub fn resume(&mut self) -> Outcome {
-        self.trace.step(msg!("let {} run again (SIGCONT)", self.role.en;
+        self.trace
+            .step(msg!("let {} run again (SIGCONT)", self.role.en;
                              "让{}继续运行（SIGCONT）", self.role.zh));
         let pgid = rustix::process::Pid::from_raw(self.pgid);
-        let sent = pgid.map(|g| {
-            rustix::process::kill_process_group(g, rustix::process::Signal::CONT)
-        });
+        let sent =
+            pgid.map(|g| rustix::process::kill_process_group(g, rustix::process::Signal::CONT));
         if matches!(sent, Some(Ok(()))) {
             Ok(())
         } else {
