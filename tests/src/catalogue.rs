@@ -311,6 +311,9 @@ pub static BEHAVIOURS: &[Behaviour] = &[
 /// Every exercise, in order.
 pub static EXERCISES: &[&Exercise] = &[
     &exercises::ex00::EXERCISE,
+    &exercises::ex01::EXERCISE,
+    &exercises::ex02::EXERCISE,
+    &exercises::ex03::EXERCISE,
     &exercises::ex04::EXERCISE,
     &exercises::ex05::EXERCISE,
     &exercises::ex06::EXERCISE,

@@ -5,6 +5,9 @@
 //! contract. None of this is for learners to copy.
 
 pub mod ex00;
+pub mod ex01;
+pub mod ex02;
+pub mod ex03;
 pub mod ex04;
 pub mod ex05;
 pub mod ex06;

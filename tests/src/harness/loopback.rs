@@ -55,6 +55,22 @@ impl Test {
         ))
     }
 
+    /// A UDP address of this check's own: a loopback IP no other check
+    /// uses and a port the OS chose as free on it (the suite binds port 0
+    /// there, reads the port, and lets it go). Give it to a program as the
+    /// address to bind, or send to it as a port nobody listens on.
+    pub fn free_udp_addr(&self) -> Result<SocketAddr, Stop> {
+        let ip = random_loopback_ip();
+        let free = UdpSocket::bind((ip, 0)).and_then(|socket| socket.local_addr());
+        let addr = free.map_err(|e| {
+            Stop::fail(msg!("the suite could not bind a UDP socket on {}: {}", ip, e;
+                            "评测程序无法在 {} 上绑定 UDP 套接字：{}", ip, e))
+        })?;
+        self.step(msg!("the suite picks {}, an address nobody uses (a loopback IP of its own, a port the OS found free)", addr;
+                       "评测程序选出 {}：一个无人使用的地址（专用的回环 IP，操作系统确认空闲的端口）", addr));
+        Ok(addr)
+    }
+
     /// A TCP connection to `addr` is refused: nothing listens there.
     pub fn expect_refused(&self, addr: SocketAddr) -> Outcome {
         self.step(

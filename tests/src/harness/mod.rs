@@ -12,11 +12,13 @@ mod process;
 mod reaper;
 mod tcp;
 mod udp;
+mod unprivileged;
 
 pub use lines::{HasLine, NoLineStarting, has_line, no_line_starting};
 pub use process::{Ending, Finished, Proc, describe_status};
 pub use reaper::{Reaper, survivors};
 pub use tcp::{TcpPeer, TcpServerPeer};
+pub use udp::udp_drops;
 pub use udp::{MAX_DATAGRAM, UdpPeer};
 
 use crate::check::{Exercise, Stop};
@@ -222,5 +224,16 @@ impl Test {
 impl Drop for Test {
     fn drop(&mut self) {
         self.reaper.kill_all();
+    }
+}
+
+/// Programs that bind UDP: the readiness line is `bound to IP:PORT`.
+impl Test {
+    /// Start the exercise's program with `args` and wait for its
+    /// `bound to IP:PORT` line: the readiness signal and the address.
+    pub fn start_bound(&self, args: &[&str]) -> Result<(Proc, SocketAddr), Stop> {
+        let mut program = self.start(args)?;
+        let addr = program.expect_address("bound to", START)?;
+        Ok((program, addr))
     }
 }

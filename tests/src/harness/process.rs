@@ -614,3 +614,77 @@ impl Finished {
         ))
     }
 }
+
+/// Stopping and resuming a program: a program that is stopped reads
+/// nothing, so whatever is sent to it waits in (or overflows) its socket's
+/// receive queue — the way to show queueing and loss deterministically.
+impl Proc {
+    /// Stop the program's whole process group (SIGSTOP) and wait until the
+    /// kernel reports it stopped.
+    pub fn pause(&mut self) -> Outcome {
+        self.trace.step(
+            msg!("stop {} (SIGSTOP): from now on it reads nothing", self.role.en;
+                             "暂停{}（SIGSTOP）：从现在起它什么也不读", self.role.zh),
+        );
+        let pgid = rustix::process::Pid::from_raw(self.pgid);
+        let sent =
+            pgid.map(|g| rustix::process::kill_process_group(g, rustix::process::Signal::STOP));
+        if !matches!(sent, Some(Ok(()))) {
+            return Err(self.not_running());
+        }
+        let deadline = Instant::now() + REPLY_WAIT;
+        loop {
+            match process_state(self.pid()) {
+                Some('T' | 't') => return Ok(()),
+                Some('Z' | 'X') | None => return Err(self.not_running()),
+                Some(_) if Instant::now() >= deadline => {
+                    return Err(Stop::fail(
+                        msg!("{} did not stop within {} s", self.role.en, REPLY_WAIT.as_secs();
+                                               "{}没有在 {} 秒内暂停", self.role.zh, REPLY_WAIT.as_secs()),
+                    ));
+                }
+                // Stopping is asynchronous and std cannot wait for it: a
+                // short poll bounded by the deadline.
+                Some(_) => thread::sleep(Duration::from_millis(2)),
+            }
+        }
+    }
+
+    /// Let a stopped program run again (SIGCONT).
+    pub fn resume(&mut self) -> Outcome {
+        self.trace
+            .step(msg!("let {} run again (SIGCONT)", self.role.en;
+                             "让{}继续运行（SIGCONT）", self.role.zh));
+        let pgid = rustix::process::Pid::from_raw(self.pgid);
+        let sent =
+            pgid.map(|g| rustix::process::kill_process_group(g, rustix::process::Signal::CONT));
+        if matches!(sent, Some(Ok(()))) {
+            Ok(())
+        } else {
+            Err(self.not_running())
+        }
+    }
+
+    fn not_running(&mut self) -> Stop {
+        match self.child.try_wait() {
+            Ok(Some(status)) => {
+                let how = describe_status(status);
+                Stop::fail(msg!("{} is no longer running ({})", self.role.en, how.en;
+                                "{}已不在运行（{}）", self.role.zh, how.zh))
+            }
+            _ => Stop::fail(msg!("{} could not be signalled", self.role.en;
+                                 "无法向{}发送信号", self.role.zh)),
+        }
+    }
+}
+
+/// How long a program may take to stop once told to.
+const REPLY_WAIT: Duration = Duration::from_secs(5);
+
+/// The state letter of `/proc/<pid>/stat` (R, S, T, Z …).
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name is in parentheses and may hold spaces: the state
+    // follows the last `)`.
+    stat[stat.rfind(')')? + 1..].trim_start().chars().next()
+}

@@ -121,3 +121,73 @@ impl UdpPeer {
         }
     }
 }
+
+impl UdpPeer {
+    /// Send datagrams of `size` bytes to `to` (numbered, `burst 1 …`) as
+    /// fast as possible until the kernel reports that it dropped datagrams
+    /// for the socket bound to `to` (its receive buffer was full), at most
+    /// `max` of them. Returns how many were sent and how many the kernel
+    /// dropped. The end is an event the kernel reports, not a guess: use it
+    /// while the receiver is paused ([`super::Proc::pause`]).
+    pub fn send_until_dropped(
+        &self,
+        to: SocketAddr,
+        size: usize,
+        max: usize,
+    ) -> Result<(usize, u64), Stop> {
+        self.trace.step(
+            msg!("{} sends {}-byte datagrams to {} until the kernel drops some (at most {})", self.name.en, size, to, max;
+                 "{}向 {} 连续发送 {} 字节的数据报，直到内核开始丢弃（最多 {} 个）", self.name.zh, to, size, max),
+        );
+        let before = udp_drops(to).ok_or_else(|| no_socket(to))?;
+        for sent in 1..=max {
+            let mut data = format!("burst {sent} ").into_bytes();
+            data.resize(size.max(data.len()), b'.');
+            self.socket.send_to(&data, to).map_err(|e| {
+                Stop::fail(msg!("sending to {} failed: {}", to, e; "向 {} 发送失败：{}", to, e))
+            })?;
+            if sent % 16 == 0 || sent == max {
+                let dropped = udp_drops(to).ok_or_else(|| no_socket(to))? - before;
+                if dropped > 0 {
+                    self.trace.step(msg!("the kernel dropped {} of {} datagrams: the receive buffer of {} was full", dropped, sent, to;
+                                         "内核丢弃了 {} 个数据报（共发送 {} 个）：{} 的接收缓冲区已满", dropped, sent, to));
+                    return Ok((sent, dropped));
+                }
+            }
+        }
+        Err(Stop::fail(
+            msg!("{} datagrams went to {} and the kernel dropped none: its receive buffer never filled (is the program reading after all?)", max, to;
+                 "向 {} 发送了 {} 个数据报，内核一个也没有丢弃：接收缓冲区始终没满（程序是否仍在读取？）", to, max),
+        ))
+    }
+}
+
+fn no_socket(addr: SocketAddr) -> Stop {
+    Stop::fail(
+        msg!("no UDP socket is bound to {} (it is not in /proc/net/udp): has the program exited?", addr;
+             "没有 UDP 套接字绑定在 {}（/proc/net/udp 中没有）：程序是否已退出？", addr),
+    )
+}
+
+/// How many datagrams the kernel has dropped for the IPv4 UDP socket bound
+/// to exactly `addr` (the last column of `/proc/net/udp`), or `None` when no
+/// such socket exists. Drops happen when the socket's receive buffer is full.
+pub fn udp_drops(addr: SocketAddr) -> Option<u64> {
+    let SocketAddr::V4(v4) = addr else {
+        return None;
+    };
+    // The kernel prints the address as the raw 32-bit word, in host order.
+    let wanted = format!(
+        "{:08X}:{:04X}",
+        u32::from_ne_bytes(v4.ip().octets()),
+        v4.port()
+    );
+    let table = std::fs::read_to_string("/proc/net/udp").ok()?;
+    table.lines().skip(1).find_map(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        if fields.get(1) != Some(&wanted.as_str()) {
+            return None;
+        }
+        fields.last()?.parse().ok()
+    })
+}

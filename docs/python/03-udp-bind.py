@@ -1,0 +1,59 @@
+"""Exercise 03 in Python: a UDP echo server on a fixed address that answers
+every datagram at its sender's address. Keeps the contract of
+exercises/03-udp-bind."""
+
+import socket
+import sys
+
+
+def usage(sentence):
+    print(f"error: {sentence} (usage: 03-udp-bind.py [IP:PORT] [--count N])", file=sys.stderr)
+    sys.exit(2)
+
+
+def parse_args(argv):
+    addr, count, rest = "127.0.0.1:7852", None, list(argv)
+    while rest:
+        arg = rest.pop(0)
+        if arg == "--count":
+            if not rest or not rest[0].isdigit():
+                usage("--count needs a number")
+            count = int(rest.pop(0))
+        else:
+            addr = arg
+    ip, sep, port = addr.rpartition(":")
+    try:
+        socket.inet_aton(ip)
+        if ip.count(".") != 3 or not sep or not 0 <= int(port) <= 65535:
+            raise ValueError
+    except (OSError, ValueError):
+        usage(f"{addr!r} is not an address IP:PORT (IPv4, port 0-65535)")
+    return (ip, int(port)), count
+
+
+def main():
+    addr, count = parse_args(sys.argv[1:])
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        sock.bind(addr)
+    except OSError as e:
+        # e.strerror: "Address already in use", "Permission denied", ...
+        print(f"error: cannot bind {addr[0]}:{addr[1]}: {e.strerror}", file=sys.stderr)
+        sys.exit(1)
+    ip, port = sock.getsockname()
+    print(f"bound to {ip}:{port}", flush=True)
+    served = 0
+    while count is None or served < count:
+        data, peer = sock.recvfrom(65536)
+        served += 1
+        text = data.decode("utf-8", "replace").replace("\r", "\\r").replace("\n", "\\n")
+        print(f"received from {peer[0]}:{peer[1]}: {text}", flush=True)
+        try:
+            sock.sendto(data, peer)  # to the sender's own address and port
+        except OSError as e:
+            print(f"warning: cannot reply to {peer[0]}:{peer[1]}: {e.strerror}", file=sys.stderr)
+    sock.close()
+
+
+if __name__ == "__main__":
+    main()

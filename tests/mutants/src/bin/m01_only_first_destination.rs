@@ -1,0 +1,8 @@
+//! Sends only to the first destination it is given.
+//! program: 01
+//! rejected-by: one_socket_reaches_two_receivers
+//! kind: wrong
+
+fn main() {
+    netlings_mutants::ex01::sender(netlings_mutants::ex01::Flaw::OnlyFirstDestination);
+}

@@ -1,0 +1,8 @@
+//! Prints its own address where the sender's belongs.
+//! program: 02
+//! rejected-by: names_the_real_sender
+//! kind: wrong
+
+fn main() {
+    netlings_mutants::ex02::receiver(netlings_mutants::ex02::Flaw::PrintsOwnAddress);
+}

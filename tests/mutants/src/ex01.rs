@@ -1,0 +1,105 @@
+//! Exercise 01 (UDP sender) with one flaw at a time.
+
+use common::{Args, fail, say};
+use std::io::{BufRead, Read};
+use std::net::{SocketAddr, UdpSocket};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Flaw {
+    /// Opens a new socket for every line, so each leaves from another port.
+    SocketPerLine,
+    /// Sends the line with its newline.
+    AppendsNewline,
+    /// Binds a fixed source port instead of letting the OS choose.
+    BindsAFixedSourcePort,
+    /// `connect`s the socket and stops at the first refusal (ICMP port unreachable).
+    ConnectedSocketStopsOnRefusal,
+    /// Sends only to the first destination it is given.
+    OnlyFirstDestination,
+    /// Reads all of its input, then sends it as one datagram.
+    MergesLines,
+    /// Reports its port as Python's getsockname() does before the first send: 0.
+    ReportsPortBeforeSending,
+    /// `parse().unwrap()` on the destination.
+    PanicsOnBadDestination,
+}
+
+pub fn sender(flaw: Flaw) {
+    let args = Args::parse("m01 [IP:PORT ...]", &[], &[]);
+    let mut destinations: Vec<SocketAddr> = Vec::new();
+    if flaw == Flaw::PanicsOnBadDestination {
+        let text = args.positional(0).unwrap_or("127.0.0.1:7852");
+        destinations.push(text.parse().unwrap());
+    } else {
+        while args.positional(destinations.len()).is_some() {
+            destinations.push(args.addr(destinations.len(), ""));
+        }
+    }
+    if destinations.is_empty() {
+        destinations.push(args.addr(0, "127.0.0.1:7852"));
+    }
+    if flaw == Flaw::OnlyFirstDestination {
+        destinations.truncate(1);
+    }
+    let open = || {
+        let at = if flaw == Flaw::BindsAFixedSourcePort {
+            "0.0.0.0:7851"
+        } else {
+            "0.0.0.0:0"
+        };
+        UdpSocket::bind(at).unwrap_or_else(|e| fail("cannot create a UDP socket", &e))
+    };
+    let mut socket = open();
+    if flaw == Flaw::ConnectedSocketStopsOnRefusal {
+        socket
+            .connect(destinations[0])
+            .unwrap_or_else(|e| fail("cannot connect", &e));
+    }
+    let mut lines: Vec<Vec<u8>> = Vec::new();
+    let mut input = std::io::stdin().lock();
+    if flaw == Flaw::MergesLines {
+        let mut all = Vec::new();
+        let _ = input.read_to_end(&mut all);
+        lines.push(all.split(|&b| b == b'\n').collect::<Vec<_>>().concat());
+    }
+    loop {
+        let mut line = Vec::new();
+        if flaw == Flaw::MergesLines {
+            match lines.pop() {
+                Some(all) => line = all,
+                None => break,
+            }
+        } else {
+            match input.read_until(b'\n', &mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {}
+            }
+            if flaw != Flaw::AppendsNewline && line.last() == Some(&b'\n') {
+                line.pop();
+            }
+            if line.strip_suffix(b"\n").unwrap_or(&line) == b"EXIT" {
+                break;
+            }
+        }
+        if flaw == Flaw::SocketPerLine {
+            socket = open();
+        }
+        let mut local = socket
+            .local_addr()
+            .unwrap_or_else(|e| fail("no address", &e));
+        if flaw == Flaw::ReportsPortBeforeSending {
+            local.set_port(0);
+        }
+        for to in &destinations {
+            let sent = if flaw == Flaw::ConnectedSocketStopsOnRefusal {
+                socket.send(&line)
+            } else {
+                socket.send_to(&line, to)
+            };
+            match sent {
+                Ok(n) => say(format!("sent {n} bytes from {local} to {to}")),
+                Err(e) => fail(format!("cannot send to {to}"), &e),
+            }
+        }
+    }
+}

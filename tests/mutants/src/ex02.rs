@@ -1,0 +1,76 @@
+//! Exercise 02 (UDP receiver) with one flaw at a time.
+
+use common::{Args, fail, say};
+use std::net::UdpSocket;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Flaw {
+    /// The notes' `recvfrom(1024)`: longer datagrams are cut.
+    Buffer1024,
+    /// Drains whatever else is queued after each receive and prints it all as one message.
+    MergesDatagrams,
+    /// Prints its own address where the sender's belongs.
+    PrintsOwnAddress,
+    /// Treats an empty datagram as the end, as if it were TCP.
+    StopsOnEmptyDatagram,
+    /// `String::from_utf8(..).unwrap()` on what arrived.
+    PanicsOnInvalidUtf8,
+    /// Ignores `--count` and runs forever.
+    IgnoresCount,
+    /// Prints a message's line breaks as they are, splitting it over lines.
+    PrintsNewlinesRaw,
+}
+
+pub fn receiver(flaw: Flaw) {
+    let args = Args::parse("m02 [IP:PORT] [--count N]", &["--count"], &[]);
+    let addr = args.addr(0, "127.0.0.1:7999");
+    let mut count: Option<u64> = args.value("--count");
+    if flaw == Flaw::IgnoresCount {
+        count = None;
+    }
+    let socket = UdpSocket::bind(addr).unwrap_or_else(|e| fail(format!("cannot bind {addr}"), &e));
+    let local = socket
+        .local_addr()
+        .unwrap_or_else(|e| fail("no address", &e));
+    say(format!("bound to {local}"));
+    let size = if flaw == Flaw::Buffer1024 {
+        1024
+    } else {
+        65_536
+    };
+    let mut buf = vec![0u8; size];
+    let mut received = 0u64;
+    while count.is_none_or(|n| received < n) {
+        let (n, from) = socket
+            .recv_from(&mut buf)
+            .unwrap_or_else(|e| fail("receiving failed", &e));
+        received += 1;
+        if flaw == Flaw::StopsOnEmptyDatagram && n == 0 {
+            return;
+        }
+        let mut data = buf[..n].to_vec();
+        if flaw == Flaw::MergesDatagrams {
+            socket.set_nonblocking(true).ok();
+            while let Ok((more, _)) = socket.recv_from(&mut buf) {
+                data.extend_from_slice(&buf[..more]);
+            }
+            socket.set_nonblocking(false).ok();
+        }
+        let text = if flaw == Flaw::PanicsOnInvalidUtf8 {
+            String::from_utf8(data).unwrap()
+        } else {
+            String::from_utf8_lossy(&data).into_owned()
+        };
+        let text = if flaw == Flaw::PrintsNewlinesRaw {
+            text
+        } else {
+            text.replace('\r', "\\r").replace('\n', "\\n")
+        };
+        let shown = if flaw == Flaw::PrintsOwnAddress {
+            local
+        } else {
+            from
+        };
+        say(format!("received from {shown}: {text}"));
+    }
+}

@@ -1,0 +1,482 @@
+//! Exercise 03, the UDP server of §4 ("binding a UDP port"): a fixed port
+//! clients can find, a reply to each sender at its own address, for every
+//! datagram and every client.
+
+use crate::harness::{Proc, UdpPeer};
+use crate::prelude::*;
+use std::net::SocketAddr;
+
+pub static EXERCISE: Exercise = Exercise {
+    id: "03",
+    slug: "udp-bind",
+    title: Text {
+        en: "UDP server: a fixed port, a reply to every sender",
+        zh: "UDP 服务器：固定端口，回复每个发送方",
+    },
+    sections: "§1.1, §3, §4",
+    exercise_package: "ex03-udp-bind",
+    solution_package: "sol03-udp-bind",
+    programs: &[Program {
+        key: "03",
+        role: Text {
+            en: "the server",
+            zh: "服务器",
+        },
+        exercise_bin: "ex03-udp-bind",
+        solution_bin: "sol03-udp-bind",
+    }],
+    checks: &[
+        &LETS_THE_OS_CHOOSE_WITH_PORT_0,
+        &IS_REACHABLE_AT_THE_ADDRESS_IT_WAS_GIVEN,
+        &REPLIES_TO_THE_SENDERS_OWN_PORT,
+        &ANSWERS_EVERY_DATAGRAM,
+        &ANSWERS_TWO_CLIENTS_INTERLEAVED,
+        &ECHOES_CHINESE_TEXT_BYTE_EXACT,
+        &ECHOES_THE_LARGEST_DATAGRAM_WHOLE,
+        &SURVIVES_BYTES_THAT_ARE_NOT_UTF8,
+        &KEEPS_SERVING_AFTER_A_BURST_THAT_OVERFLOWS_ITS_BUFFER,
+        &EXITS_AFTER_COUNT_DATAGRAMS,
+        &REPORTS_ADDRESS_IN_USE,
+        &REPORTS_PERMISSION_DENIED_FOR_A_PRIVILEGED_PORT,
+        &REJECTS_A_PORT_OUT_OF_RANGE,
+    ],
+};
+
+/// Start the server on a port the OS chooses and make a client.
+fn server_and_client(t: &Test) -> Result<(Proc, SocketAddr, UdpPeer), Stop> {
+    let (server, addr) = t.start_bound(&["127.0.0.1:0"])?;
+    let client = t.udp_as(msg!("the client"; "客户端"), "127.0.0.1:0")?;
+    Ok((server, addr, client))
+}
+
+/// `client` sends `data` to the server and gets the same bytes back, from
+/// the server's own address.
+fn echo(client: &UdpPeer, server: SocketAddr, data: &[u8]) -> Outcome {
+    client.send_to(data, server)?;
+    let from = client.expect_datagram(data, REPLY)?;
+    if from == server {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the reply came from another address than the one the client wrote to"; "回复来自的地址不是客户端发往的地址"),
+        server.to_string(),
+        from.to_string(),
+    ))
+}
+
+pub const LETS_THE_OS_CHOOSE_WITH_PORT_0: Check = Check {
+    name: "lets_the_os_choose_with_port_0",
+    behaviour: "P1",
+    section: "§3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "port 0 lets the OS choose; the printed address is the real one and answers",
+        zh: "端口 0 由操作系统选择；打印的地址是真实的，并且能应答",
+    },
+    hints: &[
+        Text {
+            en: "Print `bound to IP:PORT` with socket.local_addr(), after bind, not the address from the arguments.",
+            zh: "bind 之后用 socket.local_addr() 打印 `bound to IP:PORT`，而不是参数里的地址。",
+        },
+        Text {
+            en: "Port 0 is not a port anyone can send to: in a bind it asks the OS for any free port, and local_addr() tells you which one you got.",
+            zh: "端口 0 不是能发送到的端口：在 bind 中它请求操作系统给一个空闲端口，local_addr() 告诉你得到了哪个。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, addr, client) = server_and_client(t)?;
+        if addr.port() == 0 {
+            return Err(Stop::mismatch(
+                msg!("the server printed port 0, not the port the OS chose"; "服务器打印了端口 0，而不是操作系统选择的端口"),
+                "bound to 127.0.0.1:PORT, PORT not 0",
+                addr.to_string(),
+            ));
+        }
+        echo(&client, addr, b"are you there?")
+    },
+};
+
+pub const IS_REACHABLE_AT_THE_ADDRESS_IT_WAS_GIVEN: Check = Check {
+    name: "is_reachable_at_the_address_it_was_given",
+    behaviour: "S4",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "binds exactly the fixed address it is given, and answers there",
+        zh: "准确绑定给定的固定地址，并在那里应答",
+    },
+    hints: &[
+        Text {
+            en: "Bind the address from the first argument as it is: its IP and its port.",
+            zh: "原样绑定第一个参数给出的地址：它的 IP 和它的端口。",
+        },
+        Text {
+            en: "Clients find a server by its fixed address, like a phone number that never changes. All of 127.0.0.0/8 is this machine: 127.3.4.5 is as local as 127.0.0.1, but a different address.",
+            zh: "客户端靠固定地址找到服务器，就像从不更换的电话号码。整个 127.0.0.0/8 都是本机：127.3.4.5 和 127.0.0.1 一样是本地地址，但它们是不同的地址。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let given = t.free_udp_addr()?;
+        let (_server, printed) = t.start_bound(&[&given.to_string()])?;
+        if printed != given {
+            return Err(Stop::mismatch(
+                msg!("the server is not bound to the address it was given"; "服务器绑定的不是给定的地址"),
+                given.to_string(),
+                printed.to_string(),
+            ));
+        }
+        let client = t.udp_as(msg!("the client"; "客户端"), "127.0.0.1:0")?;
+        echo(&client, given, "你好，服务器".as_bytes())
+    },
+};
+
+pub const REPLIES_TO_THE_SENDERS_OWN_PORT: Check = Check {
+    name: "replies_to_the_senders_own_port",
+    behaviour: "P5",
+    section: "§3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "replies to the client's own ephemeral port, the address recvfrom returned",
+        zh: "回复到客户端自己的临时端口，即 recvfrom 返回的地址",
+    },
+    hints: &[
+        Text {
+            en: "Send the reply with send_to(data, from), where `from` is what recv_from returned with the datagram.",
+            zh: "用 send_to(数据, from) 发送回复，其中 `from` 是 recv_from 随数据报一起返回的地址。",
+        },
+        Text {
+            en: "The client talks from a port its OS picked, different on every run; a reply sent to a port you chose yourself reaches nobody.",
+            zh: "客户端从它的操作系统挑选的端口发出，每次运行都不同；发到你自己选的端口的回复谁也收不到。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, addr, client) = server_and_client(t)?;
+        echo(&client, addr, b"reply to me, please")
+    },
+};
+
+pub const ANSWERS_EVERY_DATAGRAM: Check = Check {
+    name: "answers_every_datagram",
+    behaviour: "S4",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "keeps serving: three datagrams get three replies",
+        zh: "持续服务：三个数据报得到三个回复",
+    },
+    hints: &[
+        Text {
+            en: "Put recv_from and send_to in a loop; without --count the server never stops by itself.",
+            zh: "把 recv_from 和 send_to 放进循环；不带 --count 时服务器不会自己停止。",
+        },
+        Text {
+            en: "The notes' server answers once and closes; a server stays bound so that clients can come back.",
+            zh: "笔记中的服务器回复一次就关闭；真正的服务器会一直绑定着，客户端才能再来。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr, client) = server_and_client(t)?;
+        for message in ["one", "two", "three"] {
+            echo(&client, addr, message.as_bytes())?;
+        }
+        server.expect_running()
+    },
+};
+
+pub const ANSWERS_TWO_CLIENTS_INTERLEAVED: Check = Check {
+    name: "answers_two_clients_interleaved",
+    behaviour: "S4",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "two clients taking turns each get their own replies, and only theirs",
+        zh: "两个客户端交替发送，各自收到自己的回复，也只收到自己的",
+    },
+    hints: &[
+        Text {
+            en: "Reply to whoever sent the datagram you just received; do not remember the first client.",
+            zh: "回复刚收到的那个数据报的发送方；不要记住第一个客户端。",
+        },
+        Text {
+            en: "One unconnected UDP socket serves everyone: recv_from tells you who is talking each time. connect() would tie it to one peer and drop everyone else's datagrams.",
+            zh: "一个未连接的 UDP 套接字可以服务所有人：每次 recv_from 都会告诉你是谁在说话。connect() 会把它绑死在一个对端上，并丢弃其他所有人的数据报。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, addr, alice) = server_and_client(t)?;
+        let bob = t.udp_as(msg!("client 2"; "客户端 2"), "127.0.0.1:0")?;
+        echo(&alice, addr, b"alice 1")?;
+        echo(&bob, addr, b"bob 1")?;
+        echo(&alice, addr, b"alice 2")?;
+        echo(&bob, addr, b"bob 2")?;
+        alice.expect_silence(QUIET)?;
+        bob.expect_silence(QUIET)
+    },
+};
+
+pub const ECHOES_CHINESE_TEXT_BYTE_EXACT: Check = Check {
+    name: "echoes_chinese_text_byte_exact",
+    behaviour: "C9",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "Chinese text comes back byte-exact and is printed as sent",
+        zh: "中文文本原样返回，并按发送的样子打印",
+    },
+    hints: &[
+        Text {
+            en: "Reply with exactly the bytes you received (&buf[..n]); decode them only to print.",
+            zh: "原样回复收到的字节（&buf[..n]）；只在打印时解码。",
+        },
+        Text {
+            en: "The course uses UTF-8 everywhere; a datagram arrives whole, so no character is ever split.",
+            zh: "本课程处处使用 UTF-8；数据报总是完整到达，所以不会有汉字被拆开。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr, client) = server_and_client(t)?;
+        let text = "我爱你，服务器 🌏";
+        echo(&client, addr, text.as_bytes())?;
+        let expected = format!("received from {}: {text}", client.addr());
+        let line = server.expect_line(&show::text(&expected), REPLY, |l| {
+            l.starts_with("received from")
+        })?;
+        if line == expected {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the server printed the message differently"; "服务器打印的消息与发送的不同"),
+            show::text(&expected),
+            show::text(&line),
+        ))
+    },
+};
+
+pub const ECHOES_THE_LARGEST_DATAGRAM_WHOLE: Check = Check {
+    name: "echoes_the_largest_datagram_whole",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "a datagram of 65 507 bytes comes back whole",
+        zh: "65 507 字节的数据报完整返回",
+    },
+    hints: &[
+        Text {
+            en: "Receive into a buffer of at least 65 507 bytes and reply with all n bytes received.",
+            zh: "用至少 65 507 字节的缓冲区接收，并回复收到的全部 n 个字节。",
+        },
+        Text {
+            en: "The notes' server used recvfrom(500): anything longer is cut and the rest is gone for good.",
+            zh: "笔记中的服务器用 recvfrom(500)：更长的部分被截断，剩余内容永远丢失。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, addr, client) = server_and_client(t)?;
+        echo(&client, addr, "y".repeat(MAX_DATAGRAM).as_bytes())
+    },
+};
+
+pub const SURVIVES_BYTES_THAT_ARE_NOT_UTF8: Check = Check {
+    name: "survives_bytes_that_are_not_utf8",
+    behaviour: "C9",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "bytes that are not UTF-8 come back as sent, never a crash",
+        zh: "非 UTF-8 字节按原样返回，绝不崩溃",
+    },
+    hints: &[
+        Text {
+            en: "Print with String::from_utf8_lossy and echo the raw bytes, not the decoded text.",
+            zh: "用 String::from_utf8_lossy 打印，回送原始字节而不是解码后的文本。",
+        },
+        Text {
+            en: "Anyone can send any bytes to a server's port (here GBK-encoded 你好); the server must answer and keep going.",
+            zh: "任何人都能向服务器端口发送任意字节（这里是 GBK 编码的“你好”）；服务器必须应答并继续运行。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, addr, client) = server_and_client(t)?;
+        echo(&client, addr, b"\xc4\xe3\xba\xc3 gbk")?;
+        echo(&client, addr, b"still there?")
+    },
+};
+
+pub const KEEPS_SERVING_AFTER_A_BURST_THAT_OVERFLOWS_ITS_BUFFER: Check = Check {
+    name: "keeps_serving_after_a_burst_that_overflows_its_buffer",
+    behaviour: "U3",
+    section: "§1.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "a burst larger than its receive buffer loses datagrams, and the server keeps answering",
+        zh: "超过接收缓冲区的突发流量会丢失数据报，而服务器继续应答",
+    },
+    hints: &[
+        Text {
+            en: "Nothing to add for loss: a server that answers every datagram it receives, in a loop, survives it. Do not stop on a gap or an idle moment.",
+            zh: "丢包不需要额外处理：循环应答收到的每个数据报的服务器就能挺过去。不要因为缺了某个数据报或一时空闲就停止。",
+        },
+        Text {
+            en: "While a program is not reading, datagrams wait in its socket's receive buffer (about 200 KiB here); when it is full the kernel drops the rest silently. The sender is never told: that is what \"unreliable\" means.",
+            zh: "程序不读取时，数据报在套接字的接收缓冲区（这里约 200 KiB）里等待；缓冲区满了，内核就悄悄丢弃其余的。发送方永远不会得知：这就是“不可靠”的含义。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr, flood) = server_and_client(t)?;
+        server.pause()?;
+        let (sent, dropped) = flood.send_until_dropped(addr, 1024, 20_000)?;
+        // The server read nothing meanwhile, so the datagrams that fit are
+        // the first ones: 1 to `kept`; every later one was dropped.
+        let kept = sent - dropped as usize;
+        t.step(msg!("{} datagrams fitted in the server's receive buffer; the kernel dropped the other {}", kept, dropped;
+                    "服务器的接收缓冲区装下了 {} 个数据报；内核丢弃了其余 {} 个", kept, dropped));
+        server.resume()?;
+        let last = format!(": burst {kept} ");
+        server.expect_line(
+            &format!("\"received from IP:PORT: burst {kept} ...\""),
+            REPLY,
+            |l| l.starts_with("received from") && l.contains(&last),
+        )?;
+        // Lost is lost: a dropped datagram never turns up later.
+        server.expect_no_line(QUIET, &format!("\"burst {}\" or later", kept + 1), |l| {
+            burst_number(l).is_some_and(|n| n > kept)
+        })?;
+        let late = t.udp_as(
+            msg!("a client after the burst"; "突发之后的客户端"),
+            "127.0.0.1:0",
+        )?;
+        echo(&late, addr, b"after the burst")?;
+        server.expect_running()
+    },
+};
+
+/// The number N of a printed `received from IP:PORT: burst N ...` line.
+fn burst_number(line: &str) -> Option<usize> {
+    let (_, rest) = line.split_once(": burst ")?;
+    rest.split(' ').next()?.parse().ok()
+}
+
+pub const EXITS_AFTER_COUNT_DATAGRAMS: Check = Check {
+    name: "exits_after_count_datagrams",
+    behaviour: "S2",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "with --count 2 it answers two datagrams, then exits 0",
+        zh: "带 --count 2 时应答两个数据报后以 0 退出",
+    },
+    hints: &[
+        Text {
+            en: "Count the datagrams you answer; with --count N leave the loop after the N-th reply.",
+            zh: "数一数应答过的数据报；给了 --count N 时，第 N 个回复之后退出循环。",
+        },
+        Text {
+            en: "Reply first, then stop: the last client still expects its answer.",
+            zh: "先回复，再停止：最后一个客户端仍在等它的回复。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = t.start_bound(&["127.0.0.1:0", "--count", "2"])?;
+        let client = t.udp_as(msg!("the client"; "客户端"), "127.0.0.1:0")?;
+        echo(&client, addr, b"first")?;
+        echo(&client, addr, b"second")?;
+        server.expect_exit(0, EXIT)
+    },
+};
+
+pub const REPORTS_ADDRESS_IN_USE: Check = Check {
+    name: "reports_address_in_use",
+    behaviour: "S4",
+    section: "§4",
+    tier: Tier::Notes,
+    title: Text {
+        en: "a second server on the same port: exit 1 and one sentence saying it is in use",
+        zh: "同一端口上的第二个服务器：以 1 退出并用一句话说明端口被占用",
+    },
+    hints: &[
+        Text {
+            en: "When bind fails, print one sentence naming the address and the reason and exit 1 (`fail` does both). Never fall back to another port: clients would not find you.",
+            zh: "bind 失败时，输出一句包含地址和原因的话并以 1 退出（`fail` 两样都做）。不要改用别的端口：客户端会找不到你。",
+        },
+        Text {
+            en: "Only one socket can hold a UDP address and port, so the OS knows whom to give each datagram; the error is AddrInUse (EADDRINUSE).",
+            zh: "一个 UDP 地址和端口只能由一个套接字占用，操作系统才知道每个数据报该交给谁；错误是 AddrInUse（EADDRINUSE）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_first, addr) = t.start_bound(&["127.0.0.1:0"])?;
+        let done = t.run(&[&addr.to_string()])?;
+        done.expect_code(1)?;
+        done.expect_one_sentence_on_stderr()?;
+        done.expect_stderr(predicate::str::contains("in use"))
+    },
+};
+
+pub const REPORTS_PERMISSION_DENIED_FOR_A_PRIVILEGED_PORT: Check = Check {
+    name: "reports_permission_denied_for_a_privileged_port",
+    behaviour: "P2",
+    section: "§3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "without privilege, port 7 (below 1024) is refused: exit 1 and \"permission denied\"",
+        zh: "没有特权时绑定端口 7（小于 1024）被拒绝：以 1 退出并说明“permission denied”",
+    },
+    hints: &[
+        Text {
+            en: "Handle a failed bind like any other: one sentence with the reason, exit 1 (`fail` explains PermissionDenied for you). No unwrap, no panic.",
+            zh: "像处理其他 bind 失败一样处理它：一句说明原因的话，以 1 退出（`fail` 会替你解释 PermissionDenied）。不要 unwrap，不要 panic。",
+        },
+        Text {
+            en: "Ports 0-1023 are the well-known ports (7 echo, 21 FTP, 80 HTTP); on Linux binding one needs root or CAP_NET_BIND_SERVICE, otherwise bind fails with EACCES.",
+            zh: "0–1023 是知名端口（7 echo、21 FTP、80 HTTP）；在 Linux 上绑定它们需要 root 或 CAP_NET_BIND_SERVICE，否则 bind 以 EACCES 失败。",
+        },
+    ],
+    needs: &[Need::Unprivileged],
+    run: |t| {
+        let ip = t.free_udp_addr()?.ip();
+        let privileged = SocketAddr::new(ip, 7).to_string();
+        let done = t.run_unprivileged(&[&privileged])?;
+        done.expect_code(1)?;
+        done.expect_one_sentence_on_stderr()?;
+        done.expect_stderr(predicate::str::contains("ermission denied"))
+    },
+};
+
+pub const REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
+    name: "rejects_a_port_out_of_range",
+    behaviour: "P1",
+    section: "§3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "port 65536 is a usage error: exit 2 and one sentence",
+        zh: "端口 65536 属于用法错误：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Parse the address with the given Args helper (.addr); it exits 2 with one line on stderr when the port is out of range.",
+            zh: "用提供的 Args 辅助函数（.addr）解析地址；端口超出范围时它会在标准错误输出一行并以 2 退出。",
+        },
+        Text {
+            en: "A port is 16 bits: 0 to 65535.",
+            zh: "端口是 16 位：0 到 65535。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let done = t.run(&["127.0.0.1:65536"])?;
+        done.expect_code(2)?;
+        done.expect_one_sentence_on_stderr()
+    },
+};
