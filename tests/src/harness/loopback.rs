@@ -63,8 +63,10 @@ impl Test {
         let ip = random_loopback_ip();
         let free = UdpSocket::bind((ip, 0)).and_then(|socket| socket.local_addr());
         let addr = free.map_err(|e| {
-            Stop::fail(msg!("the suite could not bind a UDP socket on {}: {}", ip, e;
-                            "评测程序无法在 {} 上绑定 UDP 套接字：{}", ip, e))
+            Stop::fail(
+                msg!("the suite could not bind a UDP socket on {}: {}", ip, e;
+                            "评测程序无法在 {} 上绑定 UDP 套接字：{}", ip, e),
+            )
         })?;
         self.step(msg!("the suite picks {}, an address nobody uses (a loopback IP of its own, a port the OS found free)", addr;
                        "评测程序选出 {}：一个无人使用的地址（专用的回环 IP，操作系统确认空闲的端口）", addr));
