@@ -1,6 +1,8 @@
 //! Exercise 05, the TCP server of §5.1: bind, listen, accept one client,
 //! receive one message, reply, close.
 
+use super::shared;
+use crate::harness::expect_os_chosen;
 use crate::harness::{Proc, TcpPeer};
 use crate::prelude::*;
 use std::net::{SocketAddr, TcpListener};
@@ -40,8 +42,8 @@ pub static EXERCISE: Exercise = Exercise {
         &READS_A_MESSAGE_SPLIT_OVER_MANY_WRITES,
         &CAN_RESTART_ON_THE_SAME_PORT_AT_ONCE,
         &RELEASES_ITS_PORT_WHEN_DONE,
-        &REJECTS_A_PORT_OUT_OF_RANGE,
-        &REJECTS_A_MALFORMED_IP,
+        &shared::REJECTS_A_PORT_OUT_OF_RANGE,
+        &shared::REJECTS_A_MALFORMED_IP,
         &REPORTS_ADDRESS_IN_USE,
     ],
 };
@@ -94,13 +96,7 @@ pub const PRINTS_THE_ADDRESS_IT_LISTENS_ON: Check = Check {
     needs: &[],
     run: |t| {
         let (_server, addr) = t.start_listening(&["127.0.0.1:0"])?;
-        if addr.port() == 0 || addr.ip().to_string() != "127.0.0.1" {
-            return Err(Stop::mismatch(
-                msg!("the printed address is not the one the OS bound"; "打印的地址不是操作系统实际绑定的地址"),
-                "127.0.0.1 and a non-zero port",
-                addr.to_string(),
-            ));
-        }
+        expect_os_chosen(addr)?;
         t.connect(addr).map(drop)
     },
 };
@@ -565,60 +561,6 @@ pub const RELEASES_ITS_PORT_WHEN_DONE: Check = Check {
         TcpListener::bind(addr).map(drop).map_err(|e| {
             Stop::fail(msg!("{} is still taken after the server exited: {}", addr, e; "服务器退出后 {} 仍被占用：{}", addr, e))
         })
-    },
-};
-
-pub const REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
-    name: "rejects_a_port_out_of_range",
-    behaviour: "P1",
-    section: "§3",
-    tier: Tier::Notes,
-    title: Text {
-        en: "port 65536 is a usage error: exit 2 and one sentence",
-        zh: "端口 65536 属于用法错误：以 2 退出并输出一句话",
-    },
-    hints: &[
-        Text {
-            en: "Parse the address with the given Args helper (or \"…\".parse::<SocketAddr>()) and exit 2 with one line on stderr when it fails.",
-            zh: "用提供的 Args 辅助函数（或 \"…\".parse::<SocketAddr>()）解析地址，失败时在标准错误输出一行并以 2 退出。",
-        },
-        Text {
-            en: "A port is 16 bits: 0 to 65535. Never unwrap a parse of user input; explain the mistake instead.",
-            zh: "端口是 16 位：0 到 65535。不要对用户输入的解析结果 unwrap，而应说明错在哪里。",
-        },
-    ],
-    needs: &[],
-    run: |t| {
-        let done = t.run(&["127.0.0.1:65536"])?;
-        done.expect_code(2)?;
-        done.expect_one_sentence_on_stderr()
-    },
-};
-
-pub const REJECTS_A_MALFORMED_IP: Check = Check {
-    name: "rejects_a_malformed_ip",
-    behaviour: "A1",
-    section: "§2",
-    tier: Tier::Notes,
-    title: Text {
-        en: "256.1.1.1 is not an IPv4 address: exit 2 and one sentence",
-        zh: "256.1.1.1 不是 IPv4 地址：以 2 退出并输出一句话",
-    },
-    hints: &[
-        Text {
-            en: "Each of the four numbers of an IPv4 address is 0 to 255; reject anything else with exit code 2.",
-            zh: "IPv4 地址的四个数字都在 0 到 255 之间；其他一律以退出码 2 拒绝。",
-        },
-        Text {
-            en: "The notes say 1-256, which is wrong: an octet is 8 bits, 0-255.",
-            zh: "笔记写的是 1–256，这是错的：每段是 8 位，取值 0–255。",
-        },
-    ],
-    needs: &[],
-    run: |t| {
-        let done = t.run(&["256.1.1.1:8080"])?;
-        done.expect_code(2)?;
-        done.expect_one_sentence_on_stderr()
     },
 };
 

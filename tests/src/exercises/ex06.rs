@@ -2,6 +2,7 @@
 //! after another, answer each message of a client until it closes, stop on
 //! a stdin line `EXIT`.
 
+use super::shared;
 use crate::harness::{Proc, TcpPeer};
 use crate::prelude::*;
 use std::net::{SocketAddr, TcpListener};
@@ -39,8 +40,8 @@ pub static EXERCISE: Exercise = Exercise {
         &EXIT_STOPS_THE_SERVER_AND_FREES_ITS_PORT,
         &END_OF_INPUT_STOPS_THE_SERVER,
         &EXIT_LETS_THE_CURRENT_CLIENT_FINISH_AND_NO_ONE_ELSE,
-        &REJECTS_A_PORT_OUT_OF_RANGE,
-        &REJECTS_A_MALFORMED_IP,
+        &shared::REJECTS_A_PORT_OUT_OF_RANGE,
+        &shared::REJECTS_A_MALFORMED_IP,
     ],
 };
 
@@ -553,59 +554,5 @@ pub const EXIT_LETS_THE_CURRENT_CLIENT_FINISH_AND_NO_ONE_ELSE: Check = Check {
         server.expect_exit(0, EXIT)?;
         waiting.expect_dropped(REPLY)?;
         t.expect_refused(addr)
-    },
-};
-
-pub const REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
-    name: "rejects_a_port_out_of_range",
-    behaviour: "P1",
-    section: "§3",
-    tier: Tier::Notes,
-    title: Text {
-        en: "port 65536 is a usage error: exit 2 and one sentence",
-        zh: "端口 65536 属于用法错误：以 2 退出并输出一句话",
-    },
-    hints: &[
-        Text {
-            en: "Parse the address with the given Args helper and exit 2 with one line on stderr when it fails.",
-            zh: "用提供的 Args 辅助函数解析地址，失败时在标准错误输出一行并以 2 退出。",
-        },
-        Text {
-            en: "A port is 16 bits: 0 to 65535. Never unwrap a parse of user input; explain the mistake instead.",
-            zh: "端口是 16 位：0 到 65535。不要对用户输入的解析结果 unwrap，而应说明错在哪里。",
-        },
-    ],
-    needs: &[],
-    run: |t| {
-        let done = t.run(&["127.0.0.1:65536"])?;
-        done.expect_code(2)?;
-        done.expect_one_sentence_on_stderr()
-    },
-};
-
-pub const REJECTS_A_MALFORMED_IP: Check = Check {
-    name: "rejects_a_malformed_ip",
-    behaviour: "A1",
-    section: "§2",
-    tier: Tier::Notes,
-    title: Text {
-        en: "256.1.1.1 is not an IPv4 address: exit 2 and one sentence",
-        zh: "256.1.1.1 不是 IPv4 地址：以 2 退出并输出一句话",
-    },
-    hints: &[
-        Text {
-            en: "Each of the four numbers of an IPv4 address is 0 to 255; reject anything else with exit code 2.",
-            zh: "IPv4 地址的四个数字都在 0 到 255 之间；其他一律以退出码 2 拒绝。",
-        },
-        Text {
-            en: "The notes say 1-256, which is wrong: an octet is 8 bits, 0-255.",
-            zh: "笔记写的是 1–256，这是错的：每段是 8 位，取值 0–255。",
-        },
-    ],
-    needs: &[],
-    run: |t| {
-        let done = t.run(&["256.1.1.1:8080"])?;
-        done.expect_code(2)?;
-        done.expect_one_sentence_on_stderr()
     },
 };

@@ -8,3 +8,4 @@ pub mod ex04;
 pub mod ex05;
 pub mod ex06;
 pub mod ex08;
+pub mod shared;

@@ -101,3 +101,16 @@ impl Test {
         }
     }
 }
+
+/// `addr`, printed by a program asked to bind 127.0.0.1:0, is what the OS
+/// really bound: 127.0.0.1 and the port it chose (never 0).
+pub fn expect_os_chosen(addr: SocketAddr) -> Outcome {
+    if addr.port() != 0 && addr.ip() == Ipv4Addr::LOCALHOST {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the printed address is not the one the OS bound"; "打印的地址不是操作系统实际绑定的地址"),
+        "127.0.0.1 and a non-zero port",
+        addr.to_string(),
+    ))
+}

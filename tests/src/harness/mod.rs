@@ -15,6 +15,7 @@ mod udp;
 mod unprivileged;
 
 pub use lines::{HasLine, NoLineStarting, has_line, no_line_starting};
+pub use loopback::expect_os_chosen;
 pub use process::{Ending, Finished, Proc, describe_status};
 pub use reaper::{Reaper, survivors};
 pub use tcp::{TcpPeer, TcpServerPeer};
