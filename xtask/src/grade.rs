@@ -523,9 +523,13 @@ impl Sandbox {
         inner.extend(argv.iter().map(|s| s.to_string()));
         let script = if self.namespaces {
             // Loopback up; the toolchain where `nobody` can reach it; a
-            // private /tmp, so nothing written there outlives the sandbox.
+            // private /tmp, so nothing written there outlives the sandbox
+            // (the work folder, which may itself live under /tmp, is carried
+            // over to the same path in the new /tmp).
             "set -e; ip link set lo up; mount --bind \"$NETLINGS_SYSROOT\" \"$NETLINGS_TC\"; \
-             mount -t tmpfs -o mode=1777,size=2g tmpfs /tmp; exec \"$@\""
+             mount -t tmpfs tmpfs /run; keep=/run/netlings-sandbox; mkdir -p \"$keep\"; mount --rbind \"$NETLINGS_WORK\" \"$keep\"; \
+             mount -t tmpfs -o mode=1777,size=2g tmpfs /tmp; \
+             mkdir -p \"$NETLINGS_WORK\"; mount --rbind \"$keep\" \"$NETLINGS_WORK\"; exec \"$@\""
         } else {
             "exec \"$@\""
         };
@@ -570,6 +574,7 @@ impl Sandbox {
             .env("RUSTC", tc.join("bin/rustc"))
             .env("NETLINGS_SYSROOT", &sysroot)
             .env("NETLINGS_TC", &tc)
+            .env("NETLINGS_WORK", work)
             .env(
                 "LANG",
                 std::env::var("LANG").unwrap_or_else(|_| "C.UTF-8".into()),
