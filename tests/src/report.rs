@@ -124,7 +124,14 @@ pub fn details(
         .iter()
         .map(|e| match e.diagnosis() {
             Some(said) => said.get(lang).to_string(),
-            None => format!("{} {}", e.role.get(lang), LABELS.still_running.get(lang)),
+            None => {
+                let space = if lang == Lang::Zh { "" } else { " " };
+                format!(
+                    "{}{space}{}",
+                    e.role.get(lang),
+                    LABELS.still_running.get(lang)
+                )
+            }
         })
         .collect();
     if !ended.is_empty() {
@@ -141,7 +148,7 @@ pub fn details(
             b.id,
             exercise.handle(),
             b.section,
-            b.claim
+            b.claim.get(lang)
         );
     }
     write_hint(&mut out, check, lang, hint);
