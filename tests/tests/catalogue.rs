@@ -128,7 +128,11 @@ fn chinese_texts_are_chinese() {
 fn every_behaviour_claim_is_said_in_both_languages() {
     let is_cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     for b in BEHAVIOURS {
-        assert!(!b.claim.en.trim().is_empty(), "{} has no English claim", b.id);
+        assert!(
+            !b.claim.en.trim().is_empty(),
+            "{} has no English claim",
+            b.id
+        );
         assert!(is_cjk(b.claim.zh), "{} has no Chinese claim", b.id);
     }
 }

@@ -244,17 +244,7 @@ pub const ECHOES_CHINESE_TEXT_BYTE_EXACT: Check = Check {
         let text = "我爱你，服务器 🌏";
         echo(&client, addr, text.as_bytes())?;
         let expected = format!("received from {}: {text}", client.addr());
-        let line = server.expect_line(&show::text(&expected), REPLY, |l| {
-            l.starts_with("received from")
-        })?;
-        if line == expected {
-            return Ok(());
-        }
-        Err(Stop::mismatch(
-            msg!("the server printed the message differently"; "服务器打印的消息与发送的不同"),
-            show::text(&expected),
-            show::text(&line),
-        ))
+        server.expect_exact_line("received from", &expected, REPLY)
     },
 };
 

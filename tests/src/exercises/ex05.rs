@@ -61,17 +61,7 @@ fn server_and_client(t: &Test) -> Result<(Proc, SocketAddr, TcpPeer), Stop> {
 /// The line the server prints for a message: `received from IP:PORT: TEXT`.
 fn received_line(server: &mut Proc, client: &TcpPeer, message: &str) -> Outcome {
     let expected = format!("received from {}: {}", client.local_addr(), message);
-    let line = server.expect_line(&show::text(&expected), REPLY, |l| {
-        l.starts_with("received from")
-    })?;
-    if line == expected {
-        return Ok(());
-    }
-    Err(Stop::mismatch(
-        msg!("the server printed the message differently"; "服务器打印的消息与发送的不同"),
-        show::text(&expected),
-        show::text(&line),
-    ))
+    server.expect_exact_line("received from", &expected, REPLY)
 }
 
 pub const PRINTS_THE_ADDRESS_IT_LISTENS_ON: Check = Check {

@@ -67,34 +67,13 @@ fn ask(client: &mut TcpPeer, message: &str) -> Outcome {
 /// The server's next `client connected from …` line names `client`.
 fn expect_connected(server: &mut Proc, client: &TcpPeer) -> Outcome {
     let expected = format!("client connected from {}", client.local_addr());
-    let line = server.expect_line(&show::text(&expected), REPLY, |l| {
-        l.starts_with("client connected from")
-    })?;
-    if line == expected {
-        return Ok(());
-    }
-    Err(Stop::mismatch(
-        msg!("the server named another address than the one this client connected from";
-             "服务器打印的地址不是这个客户端连接时使用的地址"),
-        show::text(&expected),
-        show::text(&line),
-    ))
+    server.expect_exact_line("client connected from", &expected, REPLY)
 }
 
 /// The server's next `received from …` line is `message` from `client`.
 fn expect_received(server: &mut Proc, client: SocketAddr, message: &str) -> Outcome {
     let expected = format!("received from {client}: {message}");
-    let line = server.expect_line(&show::text(&expected), REPLY, |l| {
-        l.starts_with("received from")
-    })?;
-    if line == expected {
-        return Ok(());
-    }
-    Err(Stop::mismatch(
-        msg!("the server printed the message or its sender differently"; "服务器打印的消息或发送方与实际不同"),
-        show::text(&expected),
-        show::text(&line),
-    ))
+    server.expect_exact_line("received from", &expected, REPLY)
 }
 
 /// The server prints `client IP:PORT disconnected` (maybe with a reason).

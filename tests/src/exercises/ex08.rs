@@ -67,15 +67,7 @@ fn chat_with_suite(t: &Test) -> Result<(Proc, SocketAddr, UdpPeer), Stop> {
 /// The chat prints `>>> from FROM: TEXT` (the next `>>>` line it prints).
 fn expect_printed(chat: &mut Proc, from: SocketAddr, text: &str) -> Outcome {
     let expected = format!(">>> from {from}: {text}");
-    let line = chat.expect_line(&show::text(&expected), REPLY, |l| l.starts_with(">>>"))?;
-    if line == expected {
-        return Ok(());
-    }
-    Err(Stop::mismatch(
-        msg!("the chat printed the datagram differently"; "聊天程序打印的数据报与发送的不同"),
-        show::text(&expected),
-        show::text(&line),
-    ))
+    chat.expect_exact_line(">>>", &expected, REPLY)
 }
 
 /// The datagram typed into the chat arrives at `peer`, exactly, from `from`.

@@ -268,6 +268,20 @@ impl Proc {
         }
     }
 
+    /// Wait for the line that starts with `prefix` and require it to be
+    /// exactly `expected` (trailing blanks aside, which no one can see).
+    pub fn expect_exact_line(&mut self, prefix: &str, expected: &str, within: Duration) -> Outcome {
+        let line = self.expect_line(&show::text(expected), within, |l| l.starts_with(prefix))?;
+        if line.trim_end() == expected.trim_end() {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("{} printed it differently", self.role.en; "{}打印的内容与预期不同", self.role.zh),
+            show::text(expected),
+            show::text(&line),
+        ))
+    }
+
     /// The next line of standard output, whatever it says.
     pub fn next_line_within(&mut self, within: Duration) -> Result<String, Stop> {
         self.trace.step(
