@@ -52,9 +52,45 @@ pub struct Failure {
     /// One sentence: what the program did wrong.
     pub what: Msg,
     /// What a correct program sends or prints, shown readably.
-    pub expected: Option<String>,
+    pub expected: Option<Shown>,
     /// What this program sent or printed instead.
-    pub seen: Option<String>,
+    pub seen: Option<Shown>,
+}
+
+/// An expected or seen value: data shown as it is (bytes, a line, an exit
+/// code), or words that describe it ("nothing", "still open") and so are
+/// said in the report's language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Shown {
+    Data(String),
+    Said(Msg),
+}
+
+impl Shown {
+    pub fn get(&self, lang: crate::text::Lang) -> &str {
+        match self {
+            Shown::Data(data) => data,
+            Shown::Said(words) => words.get(lang),
+        }
+    }
+}
+
+impl From<String> for Shown {
+    fn from(data: String) -> Shown {
+        Shown::Data(data)
+    }
+}
+
+impl From<&str> for Shown {
+    fn from(data: &str) -> Shown {
+        Shown::Data(data.to_string())
+    }
+}
+
+impl From<Msg> for Shown {
+    fn from(words: Msg) -> Shown {
+        Shown::Said(words)
+    }
 }
 
 impl Stop {
@@ -65,7 +101,7 @@ impl Stop {
         }))
     }
 
-    pub fn mismatch(what: Msg, expected: impl Into<String>, seen: impl Into<String>) -> Stop {
+    pub fn mismatch(what: Msg, expected: impl Into<Shown>, seen: impl Into<Shown>) -> Stop {
         Stop::Fail(Box::new(Failure {
             what,
             expected: Some(expected.into()),

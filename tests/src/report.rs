@@ -106,10 +106,15 @@ pub fn details(
         let _ = writeln!(out, "{pad}{}: {}", LABELS.what.get(lang), what.get(lang));
     }
     if let Some(expected) = &verdict.expected {
-        let _ = writeln!(out, "{pad}{}: {}", LABELS.expected.get(lang), expected);
+        let _ = writeln!(
+            out,
+            "{pad}{}: {}",
+            LABELS.expected.get(lang),
+            expected.get(lang)
+        );
     }
     if let Some(seen) = &verdict.seen {
-        let _ = writeln!(out, "{pad}{}: {}", LABELS.seen.get(lang), seen);
+        let _ = writeln!(out, "{pad}{}: {}", LABELS.seen.get(lang), seen.get(lang));
     }
     if !verdict.steps.is_empty() {
         let _ = writeln!(out, "{pad}{}:", LABELS.steps.get(lang));

@@ -5,7 +5,7 @@
 //! thread of its own, and if it overruns its deadline every process group it
 //! started is killed and the verdict says so.
 
-use crate::check::{Check, Exercise, Need, Stop};
+use crate::check::{Check, Exercise, Need, Shown, Stop};
 use crate::harness::{Ending, Reaper, Test, TraceLog};
 use crate::msg;
 use crate::targets::Targets;
@@ -43,8 +43,8 @@ pub struct Verdict {
     pub status: Status,
     /// For a failure: what went wrong; for a skip: why it could not run.
     pub what: Option<Msg>,
-    pub expected: Option<String>,
-    pub seen: Option<String>,
+    pub expected: Option<Shown>,
+    pub seen: Option<Shown>,
     /// The steps done, the last one being where it stopped (on failure).
     pub steps: Vec<Msg>,
     /// How each program ended.

@@ -210,13 +210,25 @@ fn every_exercise_has_a_readme_in_each_language_and_a_python_example() {
     for exercise in EXERCISES {
         let dir = root.join("exercises").join(exercise.folder());
         for readme in ["README.md", "README.zh-CN.md"] {
-            assert!(dir.join(readme).is_file(), "exercises/{}/{readme} is missing", exercise.folder());
+            assert!(
+                dir.join(readme).is_file(),
+                "exercises/{}/{readme} is missing",
+                exercise.folder()
+            );
         }
         let python = root.join("docs/python");
         let has_example = std::fs::read_dir(&python)
             .expect("docs/python")
             .flatten()
-            .any(|e| e.file_name().to_string_lossy().starts_with(&exercise.folder()));
-        assert!(has_example, "docs/python has no example for {}", exercise.folder());
+            .any(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(&exercise.folder())
+            });
+        assert!(
+            has_example,
+            "docs/python has no example for {}",
+            exercise.folder()
+        );
     }
 }

@@ -90,7 +90,7 @@ impl Test {
                     msg!("something accepted a connection on {}, where nothing should listen", addr;
                          "{} 上本不该有程序监听，却接受了连接", addr),
                     "connection refused",
-                    format!("connected (from {local}) / 已连接"),
+                    msg!("connected (from {})", local; "已连接（来自 {}）", local),
                 ))
             }
             Err(e) => Err(Stop::mismatch(

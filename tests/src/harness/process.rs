@@ -2,7 +2,7 @@
 //! line by line with deadlines, and killed with its whole group on drop.
 
 use super::{Trace, reaper::Reaper};
-use crate::check::{Outcome, Stop};
+use crate::check::{Outcome, Shown, Stop};
 use crate::text::Msg;
 use crate::{msg, show};
 use predicates::Predicate;
@@ -324,7 +324,7 @@ impl Proc {
                 Ok(line) if unwanted(&line) => {
                     return Err(Stop::mismatch(
                         msg!("{} printed it too early", self.role.en; "{}过早地输出了它", self.role.zh),
-                        format!("nothing yet / 暂时没有输出 {what}"),
+                        msg!("nothing yet ({})", what; "暂时没有输出（{}）", what),
                         show::text(&line),
                     ));
                 }
@@ -376,17 +376,17 @@ impl Proc {
         }
     }
 
-    fn seen_since(&self, from: usize) -> String {
+    fn seen_since(&self, from: usize) -> Shown {
         let lines = &self.seen[from..];
         if lines.is_empty() {
-            return "(no output) / （没有输出）".to_string();
+            return msg!("(no output)"; "（没有输出）").into();
         }
         let skip = lines.len().saturating_sub(5);
         let mut shown: Vec<String> = lines[skip..].iter().map(|l| show::text(l)).collect();
         if skip > 0 {
             shown.insert(0, format!("… {skip} earlier lines"));
         }
-        shown.join(" / ")
+        shown.join(" / ").into()
     }
 
     /// Wait up to `within` for the program to exit by itself.
@@ -418,7 +418,7 @@ impl Proc {
             None => Err(Stop::mismatch(
                 msg!("{} was still running after {} s", self.role.en, within.as_secs_f32(); "{}在 {} 秒后仍在运行", self.role.zh, within.as_secs_f32()),
                 format!("exit code {code}"),
-                "still running / 仍在运行".to_string(),
+                msg!("still running"; "仍在运行"),
             )),
         }
     }

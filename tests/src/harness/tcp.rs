@@ -4,7 +4,7 @@
 //! write, half-close, reset, slow reading) are one call each.
 
 use super::Trace;
-use crate::check::{Outcome, Stop};
+use crate::check::{Outcome, Shown, Stop};
 use crate::text::Msg;
 use crate::{msg, show};
 use std::io::{ErrorKind, Read, Write};
@@ -192,7 +192,7 @@ impl TcpPeer {
                         msg!("the program did not close the connection within {} s", within.as_secs_f32();
                              "程序没有在 {} 秒内关闭连接", within.as_secs_f32()),
                         "end of stream (recv returns 0 bytes)",
-                        format!("still open / 连接仍然打开{}", self.pending_note()),
+                        msg!("still open{}", self.pending_note(); "连接仍然打开{}", self.pending_note()),
                     ));
                 }
             }
@@ -238,7 +238,7 @@ impl TcpPeer {
                 msg!("the program kept the connection open for {} s", within.as_secs_f32();
                      "程序在 {} 秒内一直没有断开连接", within.as_secs_f32()),
                 "end of stream or reset, and no data",
-                "still open / 连接仍然打开",
+                msg!("still open"; "连接仍然打开"),
             )),
             _ => Err(Stop::mismatch(
                 msg!("the program answered a client it should not have served"; "程序回答了一个本不该服务的客户端"),
@@ -336,15 +336,15 @@ impl TcpPeer {
         if self.pending.is_empty() {
             String::new()
         } else {
-            format!(", after {}", self.shown_pending())
+            format!(", after {}", show::bytes(&self.pending))
         }
     }
 
-    fn shown_pending(&self) -> String {
+    fn shown_pending(&self) -> Shown {
         if self.pending.is_empty() {
-            "nothing / 什么也没有".to_string()
+            msg!("nothing"; "什么也没有").into()
         } else {
-            show::bytes(&self.pending)
+            show::bytes(&self.pending).into()
         }
     }
 
