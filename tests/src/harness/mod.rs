@@ -6,11 +6,15 @@
 //! done before the step that failed. Every wait has a deadline; every
 //! program is killed with its process group when the check ends.
 
+mod files;
+mod netns;
 mod process;
 mod reaper;
 mod tcp;
 mod udp;
 
+pub use files::{SameAs, human_size};
+pub(crate) use netns::probe_lossy_namespace;
 pub use process::{Ending, Finished, Proc, describe_status};
 pub use reaper::Reaper;
 pub use tcp::{TcpPeer, TcpServerPeer};
