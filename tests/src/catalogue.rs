@@ -309,7 +309,7 @@ pub static BEHAVIOURS: &[Behaviour] = &[
 ];
 
 /// Every exercise, in order.
-pub static EXERCISES: &[&Exercise] = &[&exercises::ex05::EXERCISE];
+pub static EXERCISES: &[&Exercise] = &[&exercises::ex05::EXERCISE, &exercises::ex07::EXERCISE];
 
 pub fn behaviour(id: &str) -> Option<&'static Behaviour> {
     BEHAVIOURS.iter().find(|b| b.id == id)

@@ -519,3 +519,56 @@ impl TcpPeer {
         Ok(total)
     }
 }
+
+impl TcpServerPeer {
+    /// Wait up to `within` for `program` to connect; `None` if it ended
+    /// first without connecting (a client that refuses to run, or a stub's
+    /// `todo!()`), so a check never waits out the deadline for a program
+    /// that is already gone.
+    pub fn accept_or_exit(
+        &self,
+        name: Msg,
+        program: &mut super::Proc,
+        within: Duration,
+    ) -> Result<Option<TcpPeer>, Stop> {
+        self.trace.step(
+            msg!("wait for {} to connect (or to end without connecting)", program.role().en;
+                 "等待{}连接过来（或不连接就结束）", program.role().zh),
+        );
+        let deadline = Instant::now() + within;
+        let fd = self.listener.as_fd();
+        loop {
+            let mut fds = [rustix::event::PollFd::new(
+                &fd,
+                rustix::event::PollFlags::IN,
+            )];
+            // Look at the program between short waits: a connection is
+            // taken the moment it arrives, an exit within a slice of it.
+            let slice = deadline
+                .saturating_duration_since(Instant::now())
+                .min(Duration::from_millis(50));
+            let timeout = rustix::event::Timespec::try_from(slice).ok();
+            if rustix::event::poll(&mut fds, timeout.as_ref()).unwrap_or(0) > 0 {
+                let (stream, from) = self
+                    .listener
+                    .accept()
+                    .map_err(|e| Stop::fail(msg!("accept failed: {}", e; "accept 失败：{}", e)))?;
+                self.trace
+                    .step(msg!("accepted a connection from {}", from; "接受了来自 {} 的连接", from));
+                return Ok(Some(TcpPeer::from_stream(name, stream, self.trace.clone())));
+            }
+            if program.wait_status(Duration::ZERO).is_some() {
+                self.trace.step(
+                    msg!("{} ended without connecting", program.role().en; "{}没有连接就结束了", program.role().zh),
+                );
+                return Ok(None);
+            }
+            if Instant::now() >= deadline {
+                return Err(Stop::fail(
+                    msg!("the program did not connect within {} s", within.as_secs_f32();
+                         "程序没有在 {} 秒内连接过来", within.as_secs_f32()),
+                ));
+            }
+        }
+    }
+}
