@@ -5,4 +5,5 @@
 //! contract. None of this is for learners to copy.
 
 pub mod ex05;
+pub mod ex07;
 pub mod hostile;

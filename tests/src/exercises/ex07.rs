@@ -242,8 +242,10 @@ fn expect_refused(t: &Test, addr: SocketAddr, name: &str) -> Outcome {
 /// The server's peak resident memory (VmHWM) now, in KiB.
 fn peak_kib(t: &Test, server: &Proc) -> Result<u64, Stop> {
     let kib = server.peak_memory_kib().ok_or_else(|| {
-        Stop::fail(msg!("the server's memory use cannot be read: has it exited?";
-                        "无法读取服务器的内存用量：它已经退出了吗？"))
+        Stop::fail(
+            msg!("the server's memory use cannot be read: has it exited?";
+                        "无法读取服务器的内存用量：它已经退出了吗？"),
+        )
     })?;
     t.step(msg!("the server's peak memory (VmHWM) is {} KiB", kib; "服务器的内存峰值（VmHWM）为 {} KiB", kib));
     Ok(kib)
@@ -286,7 +288,8 @@ fn run_client(
     let mut args = vec![addr.as_str(), name, "--dir", DOWNLOADS];
     args.extend_from_slice(extra);
     let mut client = t.start_program(CLIENT, &args)?;
-    let peer = server.accept_or_exit(msg!("the suite's server"; "评测服务器"), &mut client, START)?;
+    let peer =
+        server.accept_or_exit(msg!("the suite's server"; "评测服务器"), &mut client, START)?;
     if let Some(mut peer) = peer {
         peer.expect_line(name, REPLY)?;
         answer(&mut peer)?;
@@ -622,7 +625,10 @@ pub const SERVER_SERVES_A_CHINESE_FILE_NAME: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let file = t.write_file("root/测试文件.txt", "你好，世界！这是一个测试文件。\n".as_bytes())?;
+        let file = t.write_file(
+            "root/测试文件.txt",
+            "你好，世界！这是一个测试文件。\n".as_bytes(),
+        )?;
         let (_server, addr) = start_server(t)?;
         expect_served(t, addr, "测试文件.txt", &file)
     },
@@ -811,11 +817,22 @@ pub const SERVER_LETS_A_SLOW_READER_PACE_IT: Check = Check {
         let before = peak_kib(t, &server)?;
         let (mut client, header) = ask(t, addr, "big.bin")?;
         expect_ok_header(&header, &big)?;
-        let read = client.read_slowly_and_keep(16 << 10, Duration::from_millis(20), Duration::from_millis(1500))?;
-        t.step(msg!("the slow client has read {} KiB of {} so far", read >> 10, human_size(size);
-                    "慢速客户端目前读了 {} KiB（共 {}）", read >> 10, human_size(size)));
+        let read = client.read_slowly_and_keep(
+            16 << 10,
+            Duration::from_millis(20),
+            Duration::from_millis(1500),
+        )?;
+        t.step(
+            msg!("the slow client has read {} KiB of {} so far", read >> 10, human_size(size);
+                    "慢速客户端目前读了 {} KiB（共 {}）", read >> 10, human_size(size)),
+        );
         let after = peak_kib(t, &server)?;
-        expect_flat(before, after, size, msg!("while its client read slowly"; "客户端慢速读取"))?;
+        expect_flat(
+            before,
+            after,
+            size,
+            msg!("while its client read slowly"; "客户端慢速读取"),
+        )?;
         expect_body(&mut client, &big)
     },
 };
@@ -1083,7 +1100,10 @@ pub const CLIENT_NEVER_WRITES_OUTSIDE_ITS_DIRECTORY: Check = Check {
             ));
         }
         match done.status.code() {
-            Some(0) => t.expect_same_file(&t.write_file("served/expected", b"evil\n")?, &saved_path(t, "escape.txt")),
+            Some(0) => t.expect_same_file(
+                &t.write_file("served/expected", b"evil\n")?,
+                &saved_path(t, "escape.txt"),
+            ),
             Some(1 | 2) => done.expect_one_sentence_on_stderr(),
             _ => done.expect_code(0),
         }
@@ -1115,8 +1135,10 @@ pub const CLIENT_LEAVES_NO_FILE_WHEN_THE_SERVER_DIES_MID_TRANSFER: Check = Check
         let done = run_client(t, "big.bin", &[], |peer| {
             peer.send(b"OK 1048576\n")?;
             peer.send(&part)?;
-            t.step(msg!("the suite's server stops sending and closes the connection";
-                        "评测服务器停止发送并关闭连接"));
+            t.step(
+                msg!("the suite's server stops sending and closes the connection";
+                        "评测服务器停止发送并关闭连接"),
+            );
             Ok(())
         })?;
         expect_failed_and_nothing_saved(t, &done)
@@ -1182,7 +1204,11 @@ pub const CLIENT_READS_AN_ANSWER_THAT_ARRIVES_IN_PIECES: Check = Check {
         let file = t.write_file("served/pieces.bin", &body)?;
         let answer = [format!("OK {}\n", body.len()).as_bytes(), &body].concat();
         let done = run_client(t, "pieces.bin", &[], |peer| {
-            peer.send_in_pieces(&answer, &[1, 2, 3, 5, 8, 13, 100, 1000, 7], Duration::from_millis(2))
+            peer.send_in_pieces(
+                &answer,
+                &[1, 2, 3, 5, 8, 13, 100, 1000, 7],
+                Duration::from_millis(2),
+            )
         })?;
         done.expect_code(0)?;
         t.expect_same_file(&file, &saved_path(t, "pieces.bin"))
@@ -1210,7 +1236,10 @@ pub const CLIENT_SAVES_A_CHINESE_FILE_NAME: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let file = t.write_file("served/测试文件.txt", "你好，世界！这是一个测试文件。\n".as_bytes())?;
+        let file = t.write_file(
+            "served/测试文件.txt",
+            "你好，世界！这是一个测试文件。\n".as_bytes(),
+        )?;
         expect_saved(t, "测试文件.txt", &file)
     },
 };
@@ -1300,7 +1329,10 @@ pub const CLIENT_REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
     run: |t| {
         t.make_dir(DOWNLOADS)?;
         let done = t
-            .start_program(CLIENT, &["127.0.0.1:65536", "hello.txt", "--dir", DOWNLOADS])?
+            .start_program(
+                CLIENT,
+                &["127.0.0.1:65536", "hello.txt", "--dir", DOWNLOADS],
+            )?
             .finish(EXIT)?;
         done.expect_code(2)?;
         done.expect_one_sentence_on_stderr()

@@ -31,8 +31,10 @@ impl Test {
     /// Write `content` to the file `rel`, making its directory if needed.
     pub fn write_file(&self, rel: &str, content: &[u8]) -> Result<PathBuf, Stop> {
         let path = self.path(rel);
-        self.step(msg!("write {} bytes to {}: {}", content.len(), rel, show::bytes(content);
-                       "向 {} 写入 {} 字节：{}", rel, content.len(), show::bytes(content)));
+        self.step(
+            msg!("write {} bytes to {}: {}", content.len(), rel, show::bytes(content);
+                       "向 {} 写入 {} 字节：{}", rel, content.len(), show::bytes(content)),
+        );
         make_parent(&path)?;
         std::fs::write(&path, content).map_err(|e| io_failed(&path, e))?;
         Ok(path)
@@ -44,8 +46,10 @@ impl Test {
     /// not at all are noticed.
     pub fn write_random_file(&self, rel: &str, size: u64, seed: u64) -> Result<PathBuf, Stop> {
         let path = self.path(rel);
-        self.step(msg!("write {} of random bytes to {}", human_size(size), rel;
-                       "向 {} 写入 {} 随机字节", rel, human_size(size)));
+        self.step(
+            msg!("write {} of random bytes to {}", human_size(size), rel;
+                       "向 {} 写入 {} 随机字节", rel, human_size(size)),
+        );
         make_parent(&path)?;
         let written = File::create(&path).and_then(|mut file| {
             RandomBytes::new(seed).write_to(&mut file, size)?;
@@ -98,8 +102,10 @@ impl Test {
 
     /// The file `got` holds exactly the bytes of the file `expected`.
     pub fn expect_same_file(&self, expected: &Path, got: &Path) -> Outcome {
-        self.step(msg!("compare {} with {}", shown_path(self, got), shown_path(self, expected);
-                       "比较 {} 与 {}", shown_path(self, got), shown_path(self, expected)));
+        self.step(
+            msg!("compare {} with {}", shown_path(self, got), shown_path(self, expected);
+                       "比较 {} 与 {}", shown_path(self, got), shown_path(self, expected)),
+        );
         let mut file = match File::open(got) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {

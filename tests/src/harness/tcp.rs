@@ -447,7 +447,11 @@ impl TcpPeer {
     /// Read until the program closes the connection, feeding every byte
     /// (those already read past a line first) to `sink`, within `within`.
     /// Returns how many bytes were fed.
-    pub fn read_to_end_into(&mut self, sink: &mut dyn Write, within: Duration) -> Result<u64, Stop> {
+    pub fn read_to_end_into(
+        &mut self,
+        sink: &mut dyn Write,
+        within: Duration,
+    ) -> Result<u64, Stop> {
         self.trace.step(
             msg!("{} reads everything until the connection closes", self.name.en;
                  "{}读取全部数据直到连接关闭", self.name.zh),
@@ -553,8 +557,9 @@ impl TcpServerPeer {
                     .listener
                     .accept()
                     .map_err(|e| Stop::fail(msg!("accept failed: {}", e; "accept 失败：{}", e)))?;
-                self.trace
-                    .step(msg!("accepted a connection from {}", from; "接受了来自 {} 的连接", from));
+                self.trace.step(
+                    msg!("accepted a connection from {}", from; "接受了来自 {} 的连接", from),
+                );
                 return Ok(Some(TcpPeer::from_stream(name, stream, self.trace.clone())));
             }
             if program.wait_status(Duration::ZERO).is_some() {

@@ -37,7 +37,10 @@ fn main() {
             "give the server's address and a file name, e.g. 127.0.0.1:8080 hello.txt (usage: ex07-client IP:PORT NAME [--dir DIR] [--force])",
         )
     };
-    let dir = PathBuf::from(args.value::<String>("--dir").unwrap_or_else(|| ".".to_string()));
+    let dir = PathBuf::from(
+        args.value::<String>("--dir")
+            .unwrap_or_else(|| ".".to_string()),
+    );
     let force = args.switch("--force");
 
     // The name goes on the wire as one line, so it cannot hold a newline.
@@ -48,7 +51,9 @@ fn main() {
     // nowhere else: whatever the name says (`../x`, `/etc/x`, `a/b`), only
     // its final part is used, so it cannot lead us out of `dir`.
     let Some(base) = Path::new(&name).file_name() else {
-        usage_error(format!("{name:?} names no file to save (it ends in `..` or `/`)"))
+        usage_error(format!(
+            "{name:?} names no file to save (it ends in `..` or `/`)"
+        ))
     };
     let target = dir.join(format!("new_{}", base.to_string_lossy()));
     // Never destroy a file the user has unless asked to. (Checked again
@@ -60,8 +65,8 @@ fn main() {
         ));
     }
 
-    let stream = TcpStream::connect(addr)
-        .unwrap_or_else(|e| fail(format!("cannot connect to {addr}"), &e));
+    let stream =
+        TcpStream::connect(addr).unwrap_or_else(|e| fail(format!("cannot connect to {addr}"), &e));
     // A server that stops sending would otherwise keep us waiting forever.
     let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
     if let Err(e) = (&stream).write_all(format!("{name}\n").as_bytes()) {

@@ -44,8 +44,8 @@ fn main() {
 
     // The root as the OS sees it, with every symbolic link resolved: a
     // requested file is served only if its own resolved path lies under it.
-    let root = std::fs::canonicalize(&root)
-        .unwrap_or_else(|e| fail(format!("cannot serve {root}"), &e));
+    let root =
+        std::fs::canonicalize(&root).unwrap_or_else(|e| fail(format!("cannot serve {root}"), &e));
     if !root.is_dir() {
         let e = io::Error::new(ErrorKind::NotADirectory, "not a directory");
         fail(format!("cannot serve {}", root.display()), &e);
@@ -148,7 +148,9 @@ fn find(root: &Path, name: &[u8]) -> Answer {
         .components()
         .all(|part| matches!(part, Component::Normal(_) | Component::CurDir));
     if !plain {
-        return refused("only names inside the served directory are allowed (no `..`, no absolute path)");
+        return refused(
+            "only names inside the served directory are allowed (no `..`, no absolute path)",
+        );
     }
     // Then by where it really leads: a symbolic link inside the root can
     // point anywhere. canonicalize resolves every link; the result must
