@@ -33,10 +33,18 @@ impl Test {
                  "进入一个私有网络命名空间，其回环接口随机丢弃 {}% 的数据包", percent),
         );
         enter_namespace().map_err(Stop::Skip)?;
+        // `numgen random mod 100` is 0-99: below `percent` means dropped.
+        let drop = match percent {
+            0 => String::new(),
+            100.. => "add rule inet netlings input ip length > 128 drop\n".to_string(),
+            p => format!(
+                "add rule inet netlings input ip length > 128 numgen random mod 100 < {p} drop\n"
+            ),
+        };
         let rules = format!(
             "add table inet netlings\n\
              add chain inet netlings input {{ type filter hook input priority 0; }}\n\
-             add rule inet netlings input ip length > 128 numgen random mod 100 < {percent} drop\n"
+             {drop}"
         );
         run_tool("nft", &["-f", "-"], Some(&rules)).map_err(|why| {
             Stop::fail(
