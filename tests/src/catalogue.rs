@@ -405,6 +405,7 @@ pub static EXERCISES: &[&Exercise] = &[
     &exercises::ex04::EXERCISE,
     &exercises::ex05::EXERCISE,
     &exercises::ex06::EXERCISE,
+    &exercises::ex07::EXERCISE,
     &exercises::ex08::EXERCISE,
 ];
 

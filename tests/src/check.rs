@@ -31,7 +31,8 @@ impl Tier {
 /// whose need is not met is reported as skipped with the reason, never passed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Need {
-    /// A private network namespace (`unshare --user --net`) with `nft` in it.
+    /// A private network namespace for the check's thread (`unshare(CLONE_NEWNET)`,
+    /// which needs root or CAP_SYS_ADMIN) with `ip` and `nft` in it.
     LossyNamespace,
     /// A way to run the program without the right to bind ports below 1024.
     Unprivileged,

@@ -11,7 +11,7 @@ use crate::msg;
 use crate::targets::Targets;
 use crate::text::Msg;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, OnceLock, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -85,26 +85,11 @@ pub fn unmet(need: Need) -> Option<Msg> {
     }
 }
 
+/// The same mechanism the checks use (`Test::enter_lossy_namespace`): a
+/// per-thread `unshare(CLONE_NEWNET)`, `ip` and `nft`, tried on a thread of
+/// its own.
 fn probe_lossy_namespace() -> Option<Msg> {
-    let ok = Command::new("unshare")
-        .args([
-            "--user",
-            "--map-root-user",
-            "--net",
-            "--",
-            "sh",
-            "-c",
-            "ip link set lo up && nft add table inet netlings_probe",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    (!ok).then(|| {
-        msg!("skipped: needs a private network namespace with nftables (`unshare --user --net` and `nft`), which this machine refused";
-             "已跳过：需要带 nftables 的私有网络命名空间（`unshare --user --net` 与 `nft`），本机不允许")
-    })
+    crate::harness::probe_lossy_namespace()
 }
 
 fn probe_unprivileged() -> Option<Msg> {

@@ -6,16 +6,20 @@
 //! done before the step that failed. Every wait has a deadline; every
 //! program is killed with its process group when the check ends.
 
+mod files;
 mod lines;
 mod loopback;
+mod netns;
 mod process;
 mod reaper;
 mod tcp;
 mod udp;
 mod unprivileged;
 
+pub use files::{SameAs, human_size};
 pub use lines::{HasLine, NoLineStarting, has_line, no_line_starting};
 pub use loopback::expect_os_chosen;
+pub(crate) use netns::probe_lossy_namespace;
 pub use process::{Ending, Finished, Proc, describe_status};
 pub use reaper::{Reaper, survivors};
 pub use tcp::{TcpPeer, TcpServerPeer};

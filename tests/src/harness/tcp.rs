@@ -407,3 +407,206 @@ impl TcpServerPeer {
         Ok(TcpPeer::from_stream(name, stream, self.trace.clone()))
     }
 }
+
+/// Streams: files sent in full or in odd pieces, and everything received
+/// fed to a sink (a file, or a [`super::SameAs`] that compares as it goes).
+impl TcpPeer {
+    /// Send `data` in pieces whose sizes cycle through `sizes`, `gap` apart,
+    /// each in its own TCP segment: a program that assumes one read returns
+    /// a header, or a whole file, gets a fragment. The gap paces the peer; it
+    /// does not wait for anything.
+    pub fn send_in_pieces(&mut self, data: &[u8], sizes: &[usize], gap: Duration) -> Outcome {
+        self.trace.step(
+            msg!("{} sends {} in pieces of {:?} bytes", self.name.en, show::bytes(data), sizes;
+                 "{}分段发送 {}，每段 {:?} 字节", self.name.zh, show::bytes(data), sizes),
+        );
+        self.stream.set_nodelay(true).map_err(|e| self.broken(e))?;
+        let mut rest = data;
+        for &size in sizes.iter().cycle() {
+            if rest.is_empty() {
+                break;
+            }
+            let (piece, after) = rest.split_at(size.clamp(1, rest.len()));
+            self.stream.write_all(piece).map_err(|e| self.broken(e))?;
+            rest = after;
+            thread::sleep(gap);
+        }
+        Ok(())
+    }
+
+    /// Send the whole file at `path`, streamed; the program must read it
+    /// within `within` (every write waits at most that long for it).
+    /// Returns how many bytes went out; a program that stops reading or
+    /// closes early shows as a failure saying so.
+    pub fn send_file(&mut self, path: &std::path::Path, within: Duration) -> Result<u64, Stop> {
+        let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        self.trace.step(
+            msg!("{} sends the {} bytes of {}", self.name.en, size, path.file_name().unwrap_or_default().to_string_lossy();
+                 "{}发送 {} 的 {} 字节", self.name.zh, path.file_name().unwrap_or_default().to_string_lossy(), size),
+        );
+        let mut file = std::fs::File::open(path).map_err(|e| {
+            Stop::fail(msg!("the suite cannot read {}: {}", path.display(), e; "评测程序无法读取 {}：{}", path.display(), e))
+        })?;
+        self.stream
+            .set_write_timeout(Some(within))
+            .map_err(|e| self.broken(e))?;
+        let mut buf = vec![0u8; 64 << 10];
+        let mut sent = 0u64;
+        loop {
+            let n = file.read(&mut buf).map_err(|e| {
+                Stop::fail(msg!("the suite cannot read {}: {}", path.display(), e; "评测程序无法读取 {}：{}", path.display(), e))
+            })?;
+            if n == 0 {
+                return Ok(sent);
+            }
+            match self.stream.write_all(&buf[..n]) {
+                Ok(()) => sent += n as u64,
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                    return Err(Stop::fail(
+                        msg!("the program stopped reading after {} of {} bytes", sent, size;
+                             "程序在收到 {} / {} 字节后不再读取", sent, size),
+                    ));
+                }
+                Err(e) => {
+                    return Err(Stop::fail(
+                        msg!("the program closed the connection after {} of {} bytes ({})", sent, size, e;
+                             "程序在收到 {} / {} 字节后关闭了连接（{}）", sent, size, e),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// Read until the program closes the connection, feeding every byte
+    /// (those already read past a line first) to `sink`, within `within`.
+    /// Returns how many bytes were fed.
+    pub fn read_to_end_into(
+        &mut self,
+        sink: &mut dyn Write,
+        within: Duration,
+    ) -> Result<u64, Stop> {
+        self.trace.step(
+            msg!("{} reads everything until the connection closes", self.name.en;
+                 "{}读取全部数据直到连接关闭", self.name.zh),
+        );
+        let deadline = Instant::now() + within;
+        let mut total = self.pending.len() as u64;
+        let pending = std::mem::take(&mut self.pending);
+        sink.write_all(&pending).map_err(|e| self.broken(e))?;
+        let mut buf = vec![0u8; 256 << 10];
+        loop {
+            let wait = deadline.saturating_duration_since(Instant::now());
+            if wait.is_zero() {
+                return Err(Stop::mismatch(
+                    msg!("the transfer did not end within {} s", within.as_secs_f32(); "传输没有在 {} 秒内结束", within.as_secs_f32()),
+                    "end of stream",
+                    format!("{total} bytes so far, still open / 已收到 {total} 字节，连接仍然打开"),
+                ));
+            }
+            self.stream
+                .set_read_timeout(Some(wait))
+                .map_err(|e| self.broken(e))?;
+            match self.stream.read(&mut buf) {
+                Ok(0) => return Ok(total),
+                Ok(n) => {
+                    sink.write_all(&buf[..n]).map_err(|e| self.broken(e))?;
+                    total += n as u64;
+                }
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == ErrorKind::ConnectionReset => {
+                    return Err(Stop::fail(
+                        msg!("the program reset the connection (RST) after {} bytes", total;
+                             "程序在发送 {} 字节后重置了连接（RST）", total),
+                    ));
+                }
+                Err(e) => return Err(self.broken(e)),
+            }
+        }
+    }
+
+    /// Like [`TcpPeer::read_slowly`], but keep what was read (for a later
+    /// [`TcpPeer::read_to_end_into`]): `chunk` bytes every `gap`, for `duration`.
+    pub fn read_slowly_and_keep(
+        &mut self,
+        chunk: usize,
+        gap: Duration,
+        duration: Duration,
+    ) -> Result<usize, Stop> {
+        self.trace.step(msg!("{} reads slowly: {} bytes every {} ms for {} s", self.name.en, chunk, gap.as_millis(), duration.as_secs_f32();
+                             "{}慢慢读取：每 {} 毫秒读 {} 字节，持续 {} 秒", self.name.zh, gap.as_millis(), chunk, duration.as_secs_f32()));
+        let end = Instant::now() + duration;
+        let mut total = 0;
+        let mut buf = vec![0u8; chunk];
+        while Instant::now() < end {
+            self.stream
+                .set_read_timeout(Some(gap.max(Duration::from_millis(1))))
+                .map_err(|e| self.broken(e))?;
+            match self.stream.read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    self.pending.extend_from_slice(&buf[..n]);
+                    total += n;
+                }
+                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+                Err(e) => return Err(self.broken(e)),
+            }
+            thread::sleep(gap);
+        }
+        Ok(total)
+    }
+}
+
+impl TcpServerPeer {
+    /// Wait up to `within` for `program` to connect; `None` if it ended
+    /// first without connecting (a client that refuses to run, or a stub's
+    /// `todo!()`), so a check never waits out the deadline for a program
+    /// that is already gone.
+    pub fn accept_or_exit(
+        &self,
+        name: Msg,
+        program: &mut super::Proc,
+        within: Duration,
+    ) -> Result<Option<TcpPeer>, Stop> {
+        self.trace.step(
+            msg!("wait for {} to connect (or to end without connecting)", program.role().en;
+                 "等待{}连接过来（或不连接就结束）", program.role().zh),
+        );
+        let deadline = Instant::now() + within;
+        let fd = self.listener.as_fd();
+        loop {
+            let mut fds = [rustix::event::PollFd::new(
+                &fd,
+                rustix::event::PollFlags::IN,
+            )];
+            // Look at the program between short waits: a connection is
+            // taken the moment it arrives, an exit within a slice of it.
+            let slice = deadline
+                .saturating_duration_since(Instant::now())
+                .min(Duration::from_millis(50));
+            let timeout = rustix::event::Timespec::try_from(slice).ok();
+            if rustix::event::poll(&mut fds, timeout.as_ref()).unwrap_or(0) > 0 {
+                let (stream, from) = self
+                    .listener
+                    .accept()
+                    .map_err(|e| Stop::fail(msg!("accept failed: {}", e; "accept 失败：{}", e)))?;
+                self.trace.step(
+                    msg!("accepted a connection from {}", from; "接受了来自 {} 的连接", from),
+                );
+                return Ok(Some(TcpPeer::from_stream(name, stream, self.trace.clone())));
+            }
+            if program.wait_status(Duration::ZERO).is_some() {
+                self.trace.step(
+                    msg!("{} ended without connecting", program.role().en; "{}没有连接就结束了", program.role().zh),
+                );
+                return Ok(None);
+            }
+            if Instant::now() >= deadline {
+                return Err(Stop::fail(
+                    msg!("the program did not connect within {} s", within.as_secs_f32();
+                         "程序没有在 {} 秒内连接过来", within.as_secs_f32()),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! Writes straight to new_NAME: a broken transfer leaves a half file.
+//! program: 07-client
+//! rejected-by: client_leaves_no_file_when_the_server_dies_mid_transfer
+//! kind: wrong
+
+fn main() {
+    netlings_mutants::ex07::client(netlings_mutants::ex07::Flaw::WritesFinalName);
+}

@@ -1,0 +1,1340 @@
+//! Exercise 07, the file download of §5.3, done right: a server that sends
+//! a file named by the client, and a client that saves it.
+//!
+//! The protocol (see the exercise's README): the client sends `NAME\n`; the
+//! server answers `OK <size>\n` and exactly `size` bytes, or `MISSING\n`, or
+//! `REFUSED <reason>\n`, and closes. Server checks use the suite as the
+//! client; client checks use the suite as the server.
+
+use crate::harness::{Finished, Proc, SameAs, TcpPeer, human_size};
+use crate::prelude::*;
+use std::net::{SocketAddr, TcpListener};
+use std::path::Path;
+
+pub static EXERCISE: Exercise = Exercise {
+    id: "07",
+    slug: "file-download",
+    title: Text {
+        en: "File download: a server and a client",
+        zh: "文件下载：服务器与客户端",
+    },
+    sections: "§5.3",
+    exercise_package: "ex07-file-download",
+    solution_package: "sol07-file-download",
+    programs: &[
+        Program {
+            key: SERVER,
+            role: Text {
+                en: "the server",
+                zh: "服务器",
+            },
+            exercise_bin: "ex07-server",
+            solution_bin: "sol07-server",
+        },
+        Program {
+            key: CLIENT,
+            role: Text {
+                en: "the client",
+                zh: "客户端",
+            },
+            exercise_bin: "ex07-client",
+            solution_bin: "sol07-client",
+        },
+    ],
+    checks: &[
+        &SERVER_SERVES_A_SMALL_TEXT_FILE,
+        &SERVER_PRINTS_EACH_REQUEST_WITH_THE_SENDER,
+        &SERVER_REPORTS_A_MISSING_FILE,
+        &SERVER_SENDS_FILES_OF_ANY_SIZE_BYTE_EXACT,
+        &SERVER_SENDS_BINARY_FILES_BYTE_EXACT,
+        &SERVER_TELLS_AN_EMPTY_FILE_FROM_A_MISSING_ONE,
+        &SERVER_REFUSES_NAMES_OUTSIDE_ITS_ROOT,
+        &SERVER_REFUSES_A_SYMLINK_THAT_LEADS_OUTSIDE,
+        &SERVER_SERVES_A_CHINESE_FILE_NAME,
+        &SERVER_READS_A_NAME_THAT_ARRIVES_IN_PIECES,
+        &SERVER_SERVES_ONE_CLIENT_AFTER_ANOTHER,
+        &SERVER_SURVIVES_A_CLIENT_THAT_SENDS_NOTHING,
+        &SERVER_SURVIVES_A_CLIENT_THAT_LEAVES_MID_TRANSFER,
+        &SERVER_MEMORY_STAYS_FLAT_FOR_A_LARGE_FILE,
+        &SERVER_LETS_A_SLOW_READER_PACE_IT,
+        &SERVER_DELIVERS_EVERY_BYTE_UNDER_PACKET_LOSS,
+        &SERVER_REJECTS_A_PORT_OUT_OF_RANGE,
+        &CLIENT_DOWNLOADS_A_SMALL_TEXT_FILE,
+        &CLIENT_REPORTS_A_MISSING_FILE_AND_SAVES_NOTHING,
+        &CLIENT_SAVES_FILES_OF_ANY_SIZE_BYTE_EXACT,
+        &CLIENT_SAVES_BINARY_FILES_BYTE_EXACT,
+        &CLIENT_SAVES_AN_EMPTY_FILE,
+        &CLIENT_REPORTS_A_REFUSED_NAME,
+        &CLIENT_NEVER_WRITES_OUTSIDE_ITS_DIRECTORY,
+        &CLIENT_LEAVES_NO_FILE_WHEN_THE_SERVER_DIES_MID_TRANSFER,
+        &CLIENT_REFUSES_TO_OVERWRITE_UNLESS_FORCED,
+        &CLIENT_READS_AN_ANSWER_THAT_ARRIVES_IN_PIECES,
+        &CLIENT_SAVES_A_CHINESE_FILE_NAME,
+        &CLIENT_KEEPS_BYTES_IN_ORDER_UNDER_PACKET_LOSS,
+        &CLIENT_REPORTS_CONNECTION_REFUSED,
+        &CLIENT_REJECTS_A_PORT_OUT_OF_RANGE,
+    ],
+};
+
+const SERVER: &str = "07-server";
+const CLIENT: &str = "07-client";
+
+/// How long one whole transfer may take (10 MiB under packet loss included).
+const TRANSFER: Duration = Duration::from_secs(30);
+
+/// How much a server's peak memory may grow while it sends a file far
+/// larger than that: its buffers, not the file.
+const FLAT_GROWTH_KIB: u64 = 16 << 10;
+
+/// The sizes the notes' single `recv(1024)` gets wrong, and some large ones.
+const SIZES: &[u64] = &[0, 1, 1023, 1024, 1025, 64 * 1024 + 1, 10 << 20];
+
+// ---------------------------------------------------------------------------
+// The suite as the client: what a server must answer.
+
+/// What a header line says.
+enum Header {
+    Ok(u64),
+    Missing,
+    Refused,
+    Other,
+}
+
+fn parse_header(line: &[u8]) -> Header {
+    let text = String::from_utf8_lossy(line);
+    let text = text.trim_end_matches('\r');
+    if text == "MISSING" {
+        return Header::Missing;
+    }
+    if text == "REFUSED" || text.starts_with("REFUSED ") {
+        return Header::Refused;
+    }
+    match text.strip_prefix("OK ").map(str::parse::<u64>) {
+        Some(Ok(size)) => Header::Ok(size),
+        _ => Header::Other,
+    }
+}
+
+/// `line` shown with the newline that ended it.
+fn shown_line(line: &[u8]) -> String {
+    show::bytes(&[line, b"\n"].concat())
+}
+
+/// Start the server on a port the OS picks, serving `root/` of the check's
+/// directory (made here if the check has not made it yet).
+fn start_server(t: &Test) -> Result<(Proc, SocketAddr), Stop> {
+    t.make_dir("root")?;
+    let mut server = t.start_program(SERVER, &["127.0.0.1:0", "--root", "root"])?;
+    let addr = server.expect_address("listening on", START)?;
+    Ok((server, addr))
+}
+
+/// Connect, ask for `name` (one line) and read the header line.
+fn ask(t: &Test, addr: SocketAddr, name: &str) -> Result<(TcpPeer, Vec<u8>), Stop> {
+    let mut client = t.connect(addr)?;
+    client.send_line(name)?;
+    let header = read_header(t, &mut client)?;
+    Ok((client, header))
+}
+
+fn read_header(t: &Test, client: &mut TcpPeer) -> Result<Vec<u8>, Stop> {
+    t.step(msg!("the client reads the header line"; "客户端读取头部行"));
+    client.read_line(REPLY)
+}
+
+/// The header is `OK <size>` with `file`'s size.
+fn expect_ok_header(header: &[u8], file: &Path) -> Outcome {
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    match parse_header(header) {
+        Header::Ok(n) if n == size => Ok(()),
+        Header::Ok(n) => Err(Stop::mismatch(
+            msg!("the header announces {} bytes, but the file has {}", n, size;
+                 "头部声明 {} 字节，但文件有 {} 字节", n, size),
+            format!("\"OK {size}\\n\""),
+            shown_line(header),
+        )),
+        Header::Missing => Err(Stop::mismatch(
+            msg!("the server says the file is missing, but it is there"; "文件明明存在，服务器却说它不存在"),
+            format!("\"OK {size}\\n\""),
+            shown_line(header),
+        )),
+        _ => Err(Stop::mismatch(
+            msg!("the header is not `OK <size>`"; "头部不是 `OK <大小>`"),
+            format!("\"OK {size}\\n\""),
+            shown_line(header),
+        )),
+    }
+}
+
+/// After the header: exactly the bytes of `file`, then the end of the stream.
+fn expect_body(client: &mut TcpPeer, file: &Path) -> Outcome {
+    let mut same = SameAs::new(file)?;
+    client.read_to_end_into(&mut same, TRANSFER)?;
+    same.verdict()
+}
+
+/// Download `name` and check it is `file`, byte for byte.
+fn expect_served(t: &Test, addr: SocketAddr, name: &str, file: &Path) -> Outcome {
+    let (mut client, header) = ask(t, addr, name)?;
+    expect_ok_header(&header, file)?;
+    expect_body(&mut client, file)
+}
+
+/// Ask for `name` and get `MISSING`, then the end.
+fn expect_missing(t: &Test, addr: SocketAddr, name: &str) -> Outcome {
+    let (mut client, header) = ask(t, addr, name)?;
+    match parse_header(&header) {
+        Header::Missing => client.expect_end(REPLY),
+        Header::Ok(0) => Err(Stop::mismatch(
+            msg!("the server answered as if the file were empty; a missing file is not an empty one";
+                 "服务器的回答像是文件为空；不存在的文件不是空文件"),
+            "\"MISSING\\n\"",
+            shown_line(&header),
+        )),
+        _ => Err(Stop::mismatch(
+            msg!("a missing file must be answered `MISSING`"; "不存在的文件必须回答 `MISSING`"),
+            "\"MISSING\\n\"",
+            shown_line(&header),
+        )),
+    }
+}
+
+/// Ask for `name`, which leads outside the root, and get `REFUSED <reason>`
+/// and nothing else: not one byte of what lies outside.
+fn expect_refused(t: &Test, addr: SocketAddr, name: &str) -> Outcome {
+    let (mut client, header) = ask(t, addr, name)?;
+    match parse_header(&header) {
+        Header::Refused => {
+            let rest = client.read_to_end(1 << 20, REPLY)?;
+            if rest.is_empty() {
+                return Ok(());
+            }
+            Err(Stop::mismatch(
+                msg!("bytes followed the REFUSED line"; "REFUSED 行之后还有数据"),
+                "nothing after \"REFUSED <reason>\\n\"",
+                show::bytes(&rest),
+            ))
+        }
+        Header::Ok(_) => {
+            let rest = client.read_to_end(1 << 20, REPLY).unwrap_or_default();
+            Err(Stop::mismatch(
+                msg!("the server sent a file from outside its root for {}", show::text(name);
+                     "对于 {}，服务器发送了根目录之外的文件", show::text(name)),
+                "\"REFUSED <reason>\\n\"",
+                format!("{} {}", shown_line(&header), show::bytes(&rest)),
+            ))
+        }
+        Header::Missing => Err(Stop::mismatch(
+            msg!("the server answered MISSING for {}: a name that leads outside the root must be refused, not looked up",
+                 show::text(name);
+                 "服务器对 {} 回答 MISSING：指向根目录之外的名字应当拒绝，而不是去查找", show::text(name)),
+            "\"REFUSED <reason>\\n\"",
+            shown_line(&header),
+        )),
+        Header::Other => Err(Stop::mismatch(
+            msg!("the answer is not `REFUSED <reason>`"; "回答不是 `REFUSED <原因>`"),
+            "\"REFUSED <reason>\\n\"",
+            shown_line(&header),
+        )),
+    }
+}
+
+/// The server's peak resident memory (VmHWM) now, in KiB.
+fn peak_kib(t: &Test, server: &Proc) -> Result<u64, Stop> {
+    let kib = server.peak_memory_kib().ok_or_else(|| {
+        Stop::fail(
+            msg!("the server's memory use cannot be read: has it exited?";
+                        "无法读取服务器的内存用量：它已经退出了吗？"),
+        )
+    })?;
+    t.step(msg!("the server's peak memory (VmHWM) is {} KiB", kib; "服务器的内存峰值（VmHWM）为 {} KiB", kib));
+    Ok(kib)
+}
+
+/// The peak grew by less than [`FLAT_GROWTH_KIB`] while `size` bytes were served.
+fn expect_flat(before: u64, after: u64, size: u64, while_: Msg) -> Outcome {
+    let growth = after.saturating_sub(before);
+    if growth < FLAT_GROWTH_KIB {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the server's peak memory grew by {} MiB {} (a {} file): it holds the file in memory instead of streaming it",
+             growth >> 10, while_.en, human_size(size);
+             "{}（文件 {}）时，服务器的内存峰值增长了 {} MiB：它把文件放进了内存，而不是分块传输",
+             while_.zh, human_size(size), growth >> 10),
+        format!("less than {} MiB of growth", FLAT_GROWTH_KIB >> 10),
+        format!("{} KiB -> {} KiB", before, after),
+    ))
+}
+
+// ---------------------------------------------------------------------------
+// The suite as the server: what a client must do with each answer.
+
+/// The directory the client saves into, relative to the check's directory.
+const DOWNLOADS: &str = "downloads";
+
+/// Run the client for `name` (plus `extra` arguments) against the suite's
+/// server. If it connects, check it asks for `name` and let `answer` reply;
+/// the connection is closed after. Returns how the client ended.
+fn run_client(
+    t: &Test,
+    name: &str,
+    extra: &[&str],
+    answer: impl FnOnce(&mut TcpPeer) -> Outcome,
+) -> Result<Finished, Stop> {
+    let server = t.tcp_server()?;
+    t.make_dir(DOWNLOADS)?;
+    let addr = server.addr().to_string();
+    let mut args = vec![addr.as_str(), name, "--dir", DOWNLOADS];
+    args.extend_from_slice(extra);
+    let mut client = t.start_program(CLIENT, &args)?;
+    let peer =
+        server.accept_or_exit(msg!("the suite's server"; "评测服务器"), &mut client, START)?;
+    if let Some(mut peer) = peer {
+        peer.expect_line(name, REPLY)?;
+        answer(&mut peer)?;
+        peer.close();
+    }
+    client.finish(TRANSFER)
+}
+
+/// Answer `OK <size>` and the bytes of `file`.
+fn send_ok(peer: &mut TcpPeer, file: &Path) -> Outcome {
+    let size = std::fs::metadata(file).map(|m| m.len()).unwrap_or(0);
+    peer.send(format!("OK {size}\n").as_bytes())?;
+    peer.send_file(file, TRANSFER).map(drop)
+}
+
+/// Serve `file` for `name` and check the client saved it, byte-exact, as
+/// `downloads/new_<last part of name>`.
+fn expect_saved(t: &Test, name: &str, file: &Path) -> Outcome {
+    let done = run_client(t, name, &[], |peer| send_ok(peer, file))?;
+    done.expect_code(0)?;
+    t.expect_same_file(file, &saved_path(t, name))
+}
+
+/// Where the contract says the client saves `name`.
+fn saved_path(t: &Test, name: &str) -> std::path::PathBuf {
+    let base = name.rsplit('/').next().unwrap_or(name);
+    t.path(DOWNLOADS).join(format!("new_{base}"))
+}
+
+/// The client failed as the contract says (exit 1, one sentence on stderr)
+/// and left nothing in its directory.
+fn expect_failed_and_nothing_saved(t: &Test, done: &Finished) -> Outcome {
+    done.expect_code(1)?;
+    done.expect_one_sentence_on_stderr()?;
+    expect_nothing_in(t, DOWNLOADS)
+}
+
+fn expect_nothing_in(t: &Test, rel: &str) -> Outcome {
+    t.step(msg!("check that {} is empty", rel; "检查 {} 是否为空", rel));
+    let left = t.entries_under(rel);
+    if left.is_empty() {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the client left files behind"; "客户端留下了文件"),
+        format!("{rel}/ empty"),
+        left.join(", "),
+    ))
+}
+
+// ---------------------------------------------------------------------------
+// Server checks.
+
+pub const SERVER_SERVES_A_SMALL_TEXT_FILE: Check = Check {
+    name: "server_serves_a_small_text_file",
+    behaviour: "F1",
+    section: "§5.3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "answers a file name with `OK <size>`, the file's bytes, then closes",
+        zh: "收到文件名后回答 `OK <大小>`，发送文件内容，然后关闭连接",
+    },
+    hints: &[
+        Text {
+            en: "Read the name (one line), open the file inside --root, send `OK <size>\\n` and then the bytes, and close the connection.",
+            zh: "读取文件名（一行），在 --root 目录中打开文件，发送 `OK <大小>\\n`，再发送文件内容，然后关闭连接。",
+        },
+        Text {
+            en: "The size comes from file.metadata()?.len(); the client counts the bytes against it, so the number and the bytes must agree exactly.",
+            zh: "大小来自 file.metadata()?.len()；客户端会按它清点字节，所以数字与内容必须完全一致。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let file = t.write_file("root/hello.txt", b"hello, netlings\n")?;
+        let (_server, addr) = start_server(t)?;
+        expect_served(t, addr, "hello.txt", &file)
+    },
+};
+
+pub const SERVER_PRINTS_EACH_REQUEST_WITH_THE_SENDER: Check = Check {
+    name: "server_prints_each_request_with_the_sender",
+    behaviour: "F1",
+    section: "§5.3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "prints `request from IP:PORT: NAME` for each request",
+        zh: "每收到一个请求就打印 `request from IP:PORT: NAME`",
+    },
+    hints: &[
+        Text {
+            en: "After reading the name, print `request from IP:PORT: NAME` with the address accept returned.",
+            zh: "读到文件名后，用 accept 返回的地址打印 `request from IP:PORT: NAME`。",
+        },
+        Text {
+            en: "Print the name without its newline, with String::from_utf8_lossy, and flush (the `say` helper does).",
+            zh: "打印的文件名不含换行，用 String::from_utf8_lossy 转换，并刷新输出（`say` 会刷新）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let file = t.write_file("root/hello.txt", b"hello, netlings\n")?;
+        let (mut server, addr) = start_server(t)?;
+        let (mut client, header) = ask(t, addr, "hello.txt")?;
+        expect_ok_header(&header, &file)?;
+        expect_body(&mut client, &file)?;
+        let expected = format!("request from {}: hello.txt", client.local_addr());
+        let line = server.expect_line(&show::text(&expected), REPLY, |l| {
+            l.starts_with("request from")
+        })?;
+        if line == expected {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the request line is not as the contract says"; "请求行与约定不符"),
+            show::text(&expected),
+            show::text(&line),
+        ))
+    },
+};
+
+pub const SERVER_REPORTS_A_MISSING_FILE: Check = Check {
+    name: "server_reports_a_missing_file",
+    behaviour: "F2",
+    section: "§5.3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "a file that does not exist is answered `MISSING`",
+        zh: "不存在的文件回答 `MISSING`",
+    },
+    hints: &[
+        Text {
+            en: "When opening the file fails with NotFound, send `MISSING\\n` and close.",
+            zh: "打开文件时若得到 NotFound，就发送 `MISSING\\n` 并关闭连接。",
+        },
+        Text {
+            en: "The notes' server sends nothing for a missing file, so its client cannot tell it from an empty one; an explicit answer can.",
+            zh: "笔记中的服务器对不存在的文件什么也不发，客户端因此无法把它与空文件区分开；明确的回答就可以。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, addr) = start_server(t)?;
+        expect_missing(t, addr, "no-such-file.txt")
+    },
+};
+
+pub const SERVER_SENDS_FILES_OF_ANY_SIZE_BYTE_EXACT: Check = Check {
+    name: "server_sends_files_of_any_size_byte_exact",
+    behaviour: "F3",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "files of 0 B, 1 B, 1023/1024/1025 B, 64 KiB + 1 and 10 MiB arrive whole",
+        zh: "0 B、1 B、1023/1024/1025 B、64 KiB + 1 和 10 MiB 的文件都完整送达",
+    },
+    hints: &[
+        Text {
+            en: "Send the file in a loop: read a chunk, write_all it, until the read returns 0.",
+            zh: "循环发送文件：读一块，用 write_all 写出，直到读取返回 0。",
+        },
+        Text {
+            en: "The notes read and send 1024 bytes once; a file is any number of bytes, and the header's size must match what you send.",
+            zh: "笔记只读取并发送一次 1024 字节；文件可以有任意多字节，而且头部中的大小必须与发送的一致。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let mut files = Vec::new();
+        for (i, &size) in SIZES.iter().enumerate() {
+            let name = format!("size-{size}.bin");
+            files.push((
+                name.clone(),
+                t.write_random_file(&format!("root/{name}"), size, i as u64 + 1)?,
+            ));
+        }
+        let (_server, addr) = start_server(t)?;
+        for (name, file) in &files {
+            expect_served(t, addr, name, file)?;
+        }
+        Ok(())
+    },
+};
+
+pub const SERVER_SENDS_BINARY_FILES_BYTE_EXACT: Check = Check {
+    name: "server_sends_binary_files_byte_exact",
+    behaviour: "F4",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "a binary file (NUL bytes, 0xFF, not UTF-8) arrives byte-exact",
+        zh: "二进制文件（含 NUL、0xFF、非 UTF-8 字节）原样送达",
+    },
+    hints: &[
+        Text {
+            en: "Treat the file as bytes from end to end: read it into a byte buffer and write those bytes, never through a String.",
+            zh: "从头到尾把文件当作字节处理：读入字节缓冲区再写出，绝不经过 String。",
+        },
+        Text {
+            en: "read_to_string or from_utf8 fails on (or changes) bytes that are not UTF-8; a file is not text.",
+            zh: "read_to_string 或 from_utf8 遇到非 UTF-8 字节会失败（或改动它们）；文件不是文本。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let all_bytes: Vec<u8> = (0..=255u8).cycle().take(4096).collect();
+        let table = t.write_file("root/all-bytes.bin", &all_bytes)?;
+        let random = t.write_random_file("root/random.bin", 300_000, 42)?;
+        let (_server, addr) = start_server(t)?;
+        expect_served(t, addr, "all-bytes.bin", &table)?;
+        expect_served(t, addr, "random.bin", &random)
+    },
+};
+
+pub const SERVER_TELLS_AN_EMPTY_FILE_FROM_A_MISSING_ONE: Check = Check {
+    name: "server_tells_an_empty_file_from_a_missing_one",
+    behaviour: "F5",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "an empty file is answered `OK 0`, a missing one `MISSING`",
+        zh: "空文件回答 `OK 0`，不存在的文件回答 `MISSING`",
+    },
+    hints: &[
+        Text {
+            en: "Decide by whether the file opened, not by whether it had any bytes: an empty file is `OK 0\\n` and nothing else.",
+            zh: "依据文件能否打开来判断，而不是依据它有没有内容：空文件就是 `OK 0\\n`，后面什么也没有。",
+        },
+        Text {
+            en: "The notes' `if content:` sends nothing for both cases; here both have their own answer.",
+            zh: "笔记中的 `if content:` 对两种情况都什么也不发；这里两者各有自己的回答。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let empty = t.write_file("root/empty.txt", b"")?;
+        let (_server, addr) = start_server(t)?;
+        expect_served(t, addr, "empty.txt", &empty)?;
+        expect_missing(t, addr, "missing.txt")
+    },
+};
+
+pub const SERVER_REFUSES_NAMES_OUTSIDE_ITS_ROOT: Check = Check {
+    name: "server_refuses_names_outside_its_root",
+    behaviour: "F6",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "`../x`, absolute paths and `..` segments are refused; nothing outside the root is sent",
+        zh: "`../x`、绝对路径和含 `..` 的路径一律拒绝；根目录之外的内容一字节也不发送",
+    },
+    hints: &[
+        Text {
+            en: "Before opening anything, look at the name's parts (Path::components): answer `REFUSED <reason>` unless every part is a plain name.",
+            zh: "打开任何文件之前先检查名字的各个部分（Path::components）：只要有一部分不是普通名字，就回答 `REFUSED <原因>`。",
+        },
+        Text {
+            en: "root.join(\"/etc/passwd\") is /etc/passwd: an absolute name replaces the root, and `..` climbs out of it. The notes open whatever name arrives.",
+            zh: "root.join(\"/etc/passwd\") 的结果就是 /etc/passwd：绝对路径会替换根目录，`..` 会爬出根目录。笔记中的服务器收到什么名字就打开什么。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let secret = t.write_file("secret.txt", b"TOP SECRET: outside the root\n")?;
+        t.write_file("root/sub/inside.txt", b"inside\n")?;
+        let (_server, addr) = start_server(t)?;
+        let absolute = secret.display().to_string();
+        for name in [
+            "../secret.txt",
+            absolute.as_str(),
+            "sub/../../secret.txt",
+            "./../secret.txt",
+        ] {
+            expect_refused(t, addr, name)?;
+        }
+        Ok(())
+    },
+};
+
+pub const SERVER_REFUSES_A_SYMLINK_THAT_LEADS_OUTSIDE: Check = Check {
+    name: "server_refuses_a_symlink_that_leads_outside",
+    behaviour: "F6",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "a symbolic link in the root that points outside it is refused",
+        zh: "根目录中指向外部的符号链接被拒绝",
+    },
+    hints: &[
+        Text {
+            en: "Resolve the path with std::fs::canonicalize and refuse it unless it starts with the canonicalized root.",
+            zh: "用 std::fs::canonicalize 解析路径，除非结果以（同样解析过的）根目录开头，否则拒绝。",
+        },
+        Text {
+            en: "A name made of plain parts can still lead out: `link.txt` may be a symbolic link to /etc/passwd, and a directory in the path may be one too.",
+            zh: "只由普通部分组成的名字仍可能通向外部：`link.txt` 可能是指向 /etc/passwd 的符号链接，路径中的目录也可能是。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let secret = t.write_file("secret.txt", b"TOP SECRET: outside the root\n")?;
+        t.write_file("outside/other.txt", b"ALSO SECRET\n")?;
+        t.make_dir("root")?;
+        t.make_symlink("root/link.txt", &secret)?;
+        t.make_symlink("root/up.txt", Path::new("../secret.txt"))?;
+        t.make_symlink("root/outdir", &t.path("outside"))?;
+        let (_server, addr) = start_server(t)?;
+        for name in ["link.txt", "up.txt", "outdir/other.txt"] {
+            expect_refused(t, addr, name)?;
+        }
+        Ok(())
+    },
+};
+
+pub const SERVER_SERVES_A_CHINESE_FILE_NAME: Check = Check {
+    name: "server_serves_a_chinese_file_name",
+    behaviour: "F9",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "serves 测试文件.txt (a UTF-8 file name)",
+        zh: "能提供 测试文件.txt（UTF-8 文件名）",
+    },
+    hints: &[
+        Text {
+            en: "The name is UTF-8 bytes up to the newline; turn the whole line into a path, not byte by byte.",
+            zh: "文件名是直到换行为止的 UTF-8 字节；把整行转换成路径，而不是逐字节处理。",
+        },
+        Text {
+            en: "Linux file names are bytes and UTF-8 names work as they are; do not strip or re-encode anything but the newline.",
+            zh: "Linux 的文件名就是字节，UTF-8 名字可以直接使用；除了换行，什么也不要去掉或重新编码。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let file = t.write_file(
+            "root/测试文件.txt",
+            "你好，世界！这是一个测试文件。\n".as_bytes(),
+        )?;
+        let (_server, addr) = start_server(t)?;
+        expect_served(t, addr, "测试文件.txt", &file)
+    },
+};
+
+pub const SERVER_READS_A_NAME_THAT_ARRIVES_IN_PIECES: Check = Check {
+    name: "server_reads_a_name_that_arrives_in_pieces",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "reads the whole name even when it arrives one byte at a time",
+        zh: "即使文件名逐字节到达，也能读到完整的名字",
+    },
+    hints: &[
+        Text {
+            en: "Read until the newline (BufReader::read_until), not once.",
+            zh: "一直读到换行（BufReader::read_until），而不是只读一次。",
+        },
+        Text {
+            en: "One recv returns what has arrived so far, maybe `测` cut in the middle of its UTF-8 bytes; the name ends at `\\n`.",
+            zh: "一次 recv 只返回目前已到达的数据，可能是被从 UTF-8 字节中间截断的“测”；名字以 `\\n` 结束。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let file = t.write_file("root/测试文件.txt", "一个字节一个字节地到达\n".as_bytes())?;
+        let (_server, addr) = start_server(t)?;
+        let mut client = t.connect(addr)?;
+        client.send_byte_by_byte("测试文件.txt\n".as_bytes(), Duration::from_millis(15))?;
+        let header = read_header(t, &mut client)?;
+        expect_ok_header(&header, &file)?;
+        expect_body(&mut client, &file)
+    },
+};
+
+pub const SERVER_SERVES_ONE_CLIENT_AFTER_ANOTHER: Check = Check {
+    name: "server_serves_one_client_after_another",
+    behaviour: "C8",
+    section: "§5.2",
+    tier: Tier::Notes,
+    title: Text {
+        en: "keeps serving: three clients in a row each get their file",
+        zh: "持续服务：连续三个客户端都拿到各自的文件",
+    },
+    hints: &[
+        Text {
+            en: "Put accept and the service of one client in a loop, as in the looping server of exercise 06.",
+            zh: "像练习 06 的循环服务器那样，把 accept 和对单个客户端的服务放进循环。",
+        },
+        Text {
+            en: "Drop (close) each client's stream when its file is sent, then go back to accept; the listener stays open.",
+            zh: "文件发送完后 drop（关闭）该客户端的连接，然后回到 accept；监听套接字保持打开。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let a = t.write_file("root/a.txt", b"first\n")?;
+        let b = t.write_file("root/b.txt", b"second\n")?;
+        let (_server, addr) = start_server(t)?;
+        expect_served(t, addr, "a.txt", &a)?;
+        expect_served(t, addr, "b.txt", &b)?;
+        expect_served(t, addr, "a.txt", &a)
+    },
+};
+
+pub const SERVER_SURVIVES_A_CLIENT_THAT_SENDS_NOTHING: Check = Check {
+    name: "server_survives_a_client_that_sends_nothing",
+    behaviour: "C7",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "a client that closes without asking: the server goes on to the next",
+        zh: "客户端不发请求就关闭：服务器继续服务下一个",
+    },
+    hints: &[
+        Text {
+            en: "When the name read returns 0 bytes the client is gone: print a line and go back to accept.",
+            zh: "读取文件名返回 0 字节说明客户端已离开：打印一行，然后回到 accept。",
+        },
+        Text {
+            en: "Nothing one client does should end the server: handle its errors inside the loop instead of exiting.",
+            zh: "单个客户端的任何行为都不应让服务器结束：在循环内处理它的错误，而不是退出。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let file = t.write_file("root/hello.txt", b"still here\n")?;
+        let (_server, addr) = start_server(t)?;
+        t.connect_as(msg!("a silent client"; "一个沉默的客户端"), addr)?
+            .close();
+        expect_served(t, addr, "hello.txt", &file)
+    },
+};
+
+pub const SERVER_SURVIVES_A_CLIENT_THAT_LEAVES_MID_TRANSFER: Check = Check {
+    name: "server_survives_a_client_that_leaves_mid_transfer",
+    behaviour: "C8",
+    section: "§5.2",
+    tier: Tier::Real,
+    title: Text {
+        en: "a client that leaves in the middle of a download does not stop the server",
+        zh: "客户端在下载中途离开，不会让服务器停止",
+    },
+    hints: &[
+        Text {
+            en: "A failed write to one client (broken pipe, connection reset) ends that client's service, not the server: report it and accept the next.",
+            zh: "写给某个客户端失败（broken pipe、connection reset）只结束对它的服务，而不是整个服务器：报告后接受下一个。",
+        },
+        Text {
+            en: "Do not call `fail` (or unwrap) on errors of one connection; keep those for the listening socket.",
+            zh: "不要对单个连接的错误调用 `fail`（或 unwrap）；那只用于监听套接字的错误。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let big = t.write_random_file("root/big.bin", 8 << 20, 3)?;
+        let small = t.write_file("root/small.txt", b"next client\n")?;
+        let (_server, addr) = start_server(t)?;
+        let (leaving, header) = ask(t, addr, "big.bin")?;
+        expect_ok_header(&header, &big)?;
+        leaving.reset();
+        expect_served(t, addr, "small.txt", &small)
+    },
+};
+
+pub const SERVER_MEMORY_STAYS_FLAT_FOR_A_LARGE_FILE: Check = Check {
+    name: "server_memory_stays_flat_for_a_large_file",
+    behaviour: "F8",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "serving 200 MiB takes no more memory than serving 1 KiB",
+        zh: "发送 200 MiB 所用的内存不比发送 1 KiB 多",
+    },
+    hints: &[
+        Text {
+            en: "Stream the file: a fixed buffer (say 64 KiB), read into it, write_all it, repeat.",
+            zh: "分块传输文件：用固定大小的缓冲区（比如 64 KiB），读入、write_all 写出，反复进行。",
+        },
+        Text {
+            en: "The notes' f.read() loads the whole file; std::fs::read and read_to_end do the same. A server's memory must not depend on the files it serves.",
+            zh: "笔记中的 f.read() 会把整个文件读进内存；std::fs::read 和 read_to_end 也一样。服务器的内存不应取决于它提供的文件。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let small = t.write_random_file("root/small.bin", 1024, 5)?;
+        let size = 200 << 20;
+        let big = t.write_random_file("root/big.bin", size, 6)?;
+        let (server, addr) = start_server(t)?;
+        expect_served(t, addr, "small.bin", &small)?;
+        let before = peak_kib(t, &server)?;
+        expect_served(t, addr, "big.bin", &big)?;
+        let after = peak_kib(t, &server)?;
+        expect_flat(before, after, size, msg!("while serving it"; "发送该文件"))
+    },
+};
+
+pub const SERVER_LETS_A_SLOW_READER_PACE_IT: Check = Check {
+    name: "server_lets_a_slow_reader_pace_it",
+    behaviour: "T7",
+    section: "§1.2",
+    tier: Tier::Real,
+    title: Text {
+        en: "a slow reader: flow control holds the server's writes, its memory stays flat, every byte arrives",
+        zh: "慢速读取的客户端：流量控制让服务器的写入等待，内存保持平稳，每个字节都送达",
+    },
+    hints: &[
+        Text {
+            en: "Use blocking write_all on a small buffer and let it wait: when the reader is slow, TCP's flow control makes the write wait for room.",
+            zh: "对小缓冲区使用阻塞的 write_all，并让它等待：读取方慢时，TCP 的流量控制会让写入等到有空间为止。",
+        },
+        Text {
+            en: "Do not read ahead into memory to \"keep the socket busy\", and never drop the count `write` returns: with a timeout it may write only part of the buffer.",
+            zh: "不要为了“让套接字一直忙”而提前把文件读进内存，也不要忽略 `write` 的返回值：设置了超时时它可能只写出缓冲区的一部分。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let small = t.write_random_file("root/small.bin", 1024, 8)?;
+        let size = 32 << 20;
+        let big = t.write_random_file("root/big.bin", size, 9)?;
+        let (server, addr) = start_server(t)?;
+        expect_served(t, addr, "small.bin", &small)?;
+        let before = peak_kib(t, &server)?;
+        let (mut client, header) = ask(t, addr, "big.bin")?;
+        expect_ok_header(&header, &big)?;
+        let read = client.read_slowly_and_keep(
+            16 << 10,
+            Duration::from_millis(20),
+            Duration::from_millis(1500),
+        )?;
+        t.step(
+            msg!("the slow client has read {} KiB of {} so far", read >> 10, human_size(size);
+                    "慢速客户端目前读了 {} KiB（共 {}）", read >> 10, human_size(size)),
+        );
+        let after = peak_kib(t, &server)?;
+        expect_flat(
+            before,
+            after,
+            size,
+            msg!("while its client read slowly"; "客户端慢速读取"),
+        )?;
+        expect_body(&mut client, &big)
+    },
+};
+
+pub const SERVER_DELIVERS_EVERY_BYTE_UNDER_PACKET_LOSS: Check = Check {
+    name: "server_delivers_every_byte_under_packet_loss",
+    behaviour: "T4",
+    section: "§1.2",
+    tier: Tier::Real,
+    title: Text {
+        en: "10 MiB arrive intact while the network drops 20% of the packets",
+        zh: "网络丢弃 20% 的数据包时，10 MiB 仍完整送达",
+    },
+    hints: &[
+        Text {
+            en: "Nothing to add: TCP retransmits what is lost. Write every byte with write_all and close only after the last one.",
+            zh: "不需要额外做什么：TCP 会重传丢失的数据。用 write_all 写出每个字节，最后一个字节之后再关闭。",
+        },
+        Text {
+            en: "Loss makes the transfer slower, not shorter; a server that gives up on a slow write (a short timeout) would cut the file.",
+            zh: "丢包只会让传输变慢，而不会变短；如果服务器在写入较慢时放弃（超时太短），文件就会被截断。",
+        },
+    ],
+    needs: &[Need::LossyNamespace],
+    run: |t| {
+        t.enter_lossy_namespace(20)?;
+        let file = t.write_random_file("root/lossy.bin", 10 << 20, 11)?;
+        let (_server, addr) = start_server(t)?;
+        expect_served(t, addr, "lossy.bin", &file)
+    },
+};
+
+pub const SERVER_REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
+    name: "server_rejects_a_port_out_of_range",
+    behaviour: "P1",
+    section: "§3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "port 65536 is a usage error: exit 2 and one sentence",
+        zh: "端口 65536 属于用法错误：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Parse the address with Args::addr, which exits 2 with one sentence when it is not valid.",
+            zh: "用 Args::addr 解析地址，地址无效时它会输出一句话并以 2 退出。",
+        },
+        Text {
+            en: "A port is 16 bits: 0 to 65535.",
+            zh: "端口是 16 位：0 到 65535。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        t.make_dir("root")?;
+        let done = t
+            .start_program(SERVER, &["127.0.0.1:65536", "--root", "root"])?
+            .finish(EXIT)?;
+        done.expect_code(2)?;
+        done.expect_one_sentence_on_stderr()
+    },
+};
+
+// ---------------------------------------------------------------------------
+// Client checks.
+
+pub const CLIENT_DOWNLOADS_A_SMALL_TEXT_FILE: Check = Check {
+    name: "client_downloads_a_small_text_file",
+    behaviour: "F1",
+    section: "§5.3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "asks for the file by name and saves it as new_<name>",
+        zh: "按名字请求文件，并保存为 new_<名字>",
+    },
+    hints: &[
+        Text {
+            en: "Connect, send `NAME\\n`, read the header line, then copy exactly <size> bytes into `DIR/new_NAME` and exit 0.",
+            zh: "连接后发送 `NAME\\n`，读取头部行，再把正好 <大小> 个字节复制到 `DIR/new_NAME`，以 0 退出。",
+        },
+        Text {
+            en: "The header and the first bytes of the file may arrive in one read: keep what you read past the newline (a BufReader does).",
+            zh: "头部和文件开头的字节可能在一次读取中一起到达：保留换行之后读到的数据（BufReader 会替你保留）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let file = t.write_file("served/hello.txt", b"hello, netlings\n")?;
+        expect_saved(t, "hello.txt", &file)
+    },
+};
+
+pub const CLIENT_REPORTS_A_MISSING_FILE_AND_SAVES_NOTHING: Check = Check {
+    name: "client_reports_a_missing_file_and_saves_nothing",
+    behaviour: "F2",
+    section: "§5.3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "`MISSING`: one sentence on stderr, exit 1, no file saved",
+        zh: "收到 `MISSING`：在标准错误输出一句话，以 1 退出，不保存任何文件",
+    },
+    hints: &[
+        Text {
+            en: "On `MISSING` print one sentence to stderr and exit with code 1, before creating any file.",
+            zh: "收到 `MISSING` 时，在创建任何文件之前，向标准错误输出一句话并以退出码 1 结束。",
+        },
+        Text {
+            en: "Create the output file only once you know there is a file to save.",
+            zh: "只有确定有文件可保存时才创建输出文件。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let done = run_client(t, "missing.txt", &[], |peer| peer.send(b"MISSING\n"))?;
+        expect_failed_and_nothing_saved(t, &done)
+    },
+};
+
+pub const CLIENT_SAVES_FILES_OF_ANY_SIZE_BYTE_EXACT: Check = Check {
+    name: "client_saves_files_of_any_size_byte_exact",
+    behaviour: "F3",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "saves files of 1 B, 1023/1024/1025 B, 64 KiB + 1 and 10 MiB byte-exact",
+        zh: "1 B、1023/1024/1025 B、64 KiB + 1 和 10 MiB 的文件都原样保存",
+    },
+    hints: &[
+        Text {
+            en: "Copy in a loop until you have <size> bytes (io::copy over reader.take(size) does it), not with one read.",
+            zh: "循环复制，直到拿到 <大小> 个字节（对 reader.take(size) 调用 io::copy 即可），而不是只读一次。",
+        },
+        Text {
+            en: "The notes' client does one recv(1024): every file above 1 KiB is cut. One read returns whatever has arrived, not the whole file.",
+            zh: "笔记中的客户端只调用一次 recv(1024)：超过 1 KiB 的文件都会被截断。一次读取只返回已到达的数据，而不是整个文件。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        for (i, &size) in SIZES.iter().filter(|&&s| s > 0).enumerate() {
+            let name = format!("size-{size}.bin");
+            let file = t.write_random_file(&format!("served/{name}"), size, 20 + i as u64)?;
+            expect_saved(t, &name, &file)?;
+        }
+        Ok(())
+    },
+};
+
+pub const CLIENT_SAVES_BINARY_FILES_BYTE_EXACT: Check = Check {
+    name: "client_saves_binary_files_byte_exact",
+    behaviour: "F4",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "saves a binary file (NUL bytes, 0xFF, not UTF-8) byte-exact",
+        zh: "原样保存二进制文件（含 NUL、0xFF、非 UTF-8 字节）",
+    },
+    hints: &[
+        Text {
+            en: "Write the bytes you receive as bytes; never turn them into a String.",
+            zh: "收到的字节按字节写入；绝不要把它们转换成 String。",
+        },
+        Text {
+            en: "Only the header line is text; after it, everything is data.",
+            zh: "只有头部行是文本；它之后的一切都是数据。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let all_bytes: Vec<u8> = (0..=255u8).rev().cycle().take(4096).collect();
+        let table = t.write_file("served/all-bytes.bin", &all_bytes)?;
+        expect_saved(t, "all-bytes.bin", &table)?;
+        let random = t.write_random_file("served/random.bin", 300_000, 43)?;
+        expect_saved(t, "random.bin", &random)
+    },
+};
+
+pub const CLIENT_SAVES_AN_EMPTY_FILE: Check = Check {
+    name: "client_saves_an_empty_file",
+    behaviour: "F5",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "`OK 0` saves an empty file and exits 0: empty is not missing",
+        zh: "收到 `OK 0` 时保存一个空文件并以 0 退出：空文件不是不存在",
+    },
+    hints: &[
+        Text {
+            en: "Decide by the header, not by whether bytes followed: `OK 0` is a file of zero bytes, so create it.",
+            zh: "依据头部判断，而不是依据后面有没有数据：`OK 0` 就是一个零字节的文件，照样创建它。",
+        },
+        Text {
+            en: "The notes' client saves only `if content:`, so an empty file is lost; the header is what tells the two cases apart.",
+            zh: "笔记中的客户端只在 `if content:` 时保存，空文件因此丢失；区分这两种情况靠的是头部。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let empty = t.write_file("served/empty.txt", b"")?;
+        expect_saved(t, "empty.txt", &empty)
+    },
+};
+
+pub const CLIENT_REPORTS_A_REFUSED_NAME: Check = Check {
+    name: "client_reports_a_refused_name",
+    behaviour: "F6",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "`REFUSED <reason>`: the reason in one sentence on stderr, exit 1, no file",
+        zh: "收到 `REFUSED <原因>`：在标准错误输出包含原因的一句话，以 1 退出，不保存文件",
+    },
+    hints: &[
+        Text {
+            en: "On `REFUSED <reason>` print one sentence with the reason to stderr and exit 1.",
+            zh: "收到 `REFUSED <原因>` 时，向标准错误输出一句包含原因的话，并以 1 退出。",
+        },
+        Text {
+            en: "The user needs to know why: pass the server's reason on rather than a generic error.",
+            zh: "用户需要知道原因：转述服务器给出的原因，而不是笼统的错误。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let done = run_client(t, "secret.txt", &[], |peer| {
+            peer.send(b"REFUSED it leads outside the served directory\n")
+        })?;
+        expect_failed_and_nothing_saved(t, &done)?;
+        done.expect_stderr(predicate::str::contains("outside the served directory"))
+    },
+};
+
+pub const CLIENT_NEVER_WRITES_OUTSIDE_ITS_DIRECTORY: Check = Check {
+    name: "client_never_writes_outside_its_directory",
+    behaviour: "F6",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "a name like `../escape.txt` cannot make the client write outside --dir",
+        zh: "`../escape.txt` 这样的名字不能让客户端写到 --dir 之外",
+    },
+    hints: &[
+        Text {
+            en: "Save under `new_` + the last part of the name only (Path::file_name), inside --dir.",
+            zh: "只用名字的最后一部分（Path::file_name）加上 `new_` 前缀，保存在 --dir 中。",
+        },
+        Text {
+            en: "The name is the user's but the bytes are the server's; a path with `..` or `/` in it must never decide where you write. Refusing such a name (exit 1 or 2) is fine too.",
+            zh: "名字来自用户，内容来自服务器；含 `..` 或 `/` 的路径绝不能决定你写到哪里。直接拒绝这样的名字（以 1 或 2 退出）也可以。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let done = run_client(t, "../escape.txt", &[], |peer| peer.send(b"OK 5\nevil\n"))?;
+        t.step(msg!("check that nothing was written beside {}/", DOWNLOADS; "检查 {}/ 之外没有写入任何东西", DOWNLOADS));
+        let outside: Vec<String> = t
+            .entries_under(".")
+            .into_iter()
+            .filter(|e| e != DOWNLOADS && !e.starts_with(&format!("{DOWNLOADS}/")))
+            .collect();
+        if !outside.is_empty() {
+            return Err(Stop::mismatch(
+                msg!("the client wrote outside its directory"; "客户端写到了它的目录之外"),
+                format!("files only under {DOWNLOADS}/"),
+                outside.join(", "),
+            ));
+        }
+        match done.status.code() {
+            Some(0) => t.expect_same_file(
+                &t.write_file("served/expected", b"evil\n")?,
+                &saved_path(t, "escape.txt"),
+            ),
+            Some(1 | 2) => done.expect_one_sentence_on_stderr(),
+            _ => done.expect_code(0),
+        }
+    },
+};
+
+pub const CLIENT_LEAVES_NO_FILE_WHEN_THE_SERVER_DIES_MID_TRANSFER: Check = Check {
+    name: "client_leaves_no_file_when_the_server_dies_mid_transfer",
+    behaviour: "F7",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "the server stops after 300 000 of 1 MiB: the client says so, exits 1 and leaves no file",
+        zh: "服务器在 1 MiB 中只发了 300 000 字节就停止：客户端说明情况，以 1 退出，且不留下任何文件",
+    },
+    hints: &[
+        Text {
+            en: "Count the bytes against the header's size; if the stream ends first, delete what you wrote and exit 1 with one sentence.",
+            zh: "按头部中的大小清点字节；如果数据流提前结束，删掉已写的内容，输出一句话并以 1 退出。",
+        },
+        Text {
+            en: "Write into a temporary name in the same directory and rename it to new_NAME only when complete: a broken transfer then never leaves a half file.",
+            zh: "先写到同一目录下的临时文件名，完整后再重命名为 new_NAME：这样中断的传输永远不会留下半个文件。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let part = t.random_bytes(300_000, 30);
+        let done = run_client(t, "big.bin", &[], |peer| {
+            peer.send(b"OK 1048576\n")?;
+            peer.send(&part)?;
+            t.step(
+                msg!("the suite's server stops sending and closes the connection";
+                        "评测服务器停止发送并关闭连接"),
+            );
+            Ok(())
+        })?;
+        expect_failed_and_nothing_saved(t, &done)
+    },
+};
+
+pub const CLIENT_REFUSES_TO_OVERWRITE_UNLESS_FORCED: Check = Check {
+    name: "client_refuses_to_overwrite_unless_forced",
+    behaviour: "F1",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "an existing new_<name> is kept (exit 1) unless --force is given",
+        zh: "已存在的 new_<名字> 会被保留（以 1 退出），除非给出 --force",
+    },
+    hints: &[
+        Text {
+            en: "Before downloading, check whether DIR/new_NAME exists; if it does and --force was not given, exit 1 with one sentence.",
+            zh: "下载前检查 DIR/new_NAME 是否存在；若存在且没有给出 --force，就输出一句话并以 1 退出。",
+        },
+        Text {
+            en: "With --force, replace it, still through a temporary file and a rename.",
+            zh: "给出 --force 时替换它，同样经过临时文件和重命名。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let mine = t.write_file("downloads/new_notes.txt", b"my own notes\n")?;
+        let kept = t.write_file("served/mine.txt", b"my own notes\n")?;
+        let theirs = t.write_file("served/notes.txt", b"the server's notes\n")?;
+        let done = run_client(t, "notes.txt", &[], |peer| send_ok(peer, &theirs))?;
+        done.expect_code(1)?;
+        done.expect_one_sentence_on_stderr()?;
+        t.expect_same_file(&kept, &mine)?;
+        let done = run_client(t, "notes.txt", &["--force"], |peer| send_ok(peer, &theirs))?;
+        done.expect_code(0)?;
+        t.expect_same_file(&theirs, &mine)
+    },
+};
+
+pub const CLIENT_READS_AN_ANSWER_THAT_ARRIVES_IN_PIECES: Check = Check {
+    name: "client_reads_an_answer_that_arrives_in_pieces",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "header and file arrive in odd pieces, slowly: the file is still saved whole",
+        zh: "头部和文件以零碎的小段缓慢到达：文件仍被完整保存",
+    },
+    hints: &[
+        Text {
+            en: "Read the header up to its newline, then keep reading until you have <size> bytes; never assume one read brings a whole part.",
+            zh: "读头部直到换行，然后一直读到凑满 <大小> 个字节；绝不要假定一次读取就能得到完整的一部分。",
+        },
+        Text {
+            en: "Here even `OK` is split, and the newline arrives together with the first bytes of the file.",
+            zh: "这里连 `OK` 都被拆开了，而换行符和文件的第一批字节一起到达。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let body = t.random_bytes(20_000, 31);
+        let file = t.write_file("served/pieces.bin", &body)?;
+        let answer = [format!("OK {}\n", body.len()).as_bytes(), &body].concat();
+        let done = run_client(t, "pieces.bin", &[], |peer| {
+            peer.send_in_pieces(
+                &answer,
+                &[1, 2, 3, 5, 8, 13, 100, 1000, 7],
+                Duration::from_millis(2),
+            )
+        })?;
+        done.expect_code(0)?;
+        t.expect_same_file(&file, &saved_path(t, "pieces.bin"))
+    },
+};
+
+pub const CLIENT_SAVES_A_CHINESE_FILE_NAME: Check = Check {
+    name: "client_saves_a_chinese_file_name",
+    behaviour: "F9",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "asks for 测试文件.txt and saves new_测试文件.txt",
+        zh: "请求 测试文件.txt 并保存为 new_测试文件.txt",
+    },
+    hints: &[
+        Text {
+            en: "Send the name as UTF-8 bytes followed by `\\n`, and build the saved name from the same string.",
+            zh: "把名字按 UTF-8 字节发送并以 `\\n` 结尾，保存的文件名也由同一个字符串构造。",
+        },
+        Text {
+            en: "Rust strings are UTF-8 already; do not convert the name to another encoding (the notes' GBK would not match the server's file).",
+            zh: "Rust 字符串本身就是 UTF-8；不要把名字转换成其他编码（笔记中的 GBK 就对不上服务器上的文件）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let file = t.write_file(
+            "served/测试文件.txt",
+            "你好，世界！这是一个测试文件。\n".as_bytes(),
+        )?;
+        expect_saved(t, "测试文件.txt", &file)
+    },
+};
+
+pub const CLIENT_KEEPS_BYTES_IN_ORDER_UNDER_PACKET_LOSS: Check = Check {
+    name: "client_keeps_bytes_in_order_under_packet_loss",
+    behaviour: "T5",
+    section: "§1.2",
+    tier: Tier::Real,
+    title: Text {
+        en: "10 MiB saved in order, without gaps or duplicates, while the network drops 20% of the packets",
+        zh: "网络丢弃 20% 的数据包时，10 MiB 仍按顺序保存，没有缺漏也没有重复",
+    },
+    hints: &[
+        Text {
+            en: "Nothing to add: TCP puts the bytes back in order and drops duplicates before your read sees them. Just keep reading until <size> bytes.",
+            zh: "不需要额外做什么：TCP 会在你读取之前把字节排好顺序并丢掉重复的。只要一直读到 <大小> 个字节。",
+        },
+        Text {
+            en: "Loss only makes reads wait longer; a very short read timeout would turn a slow transfer into a failed one.",
+            zh: "丢包只会让读取等待更久；读取超时设得太短会把一次慢速传输变成失败。",
+        },
+    ],
+    needs: &[Need::LossyNamespace],
+    run: |t| {
+        t.enter_lossy_namespace(20)?;
+        let file = t.write_random_file("served/lossy.bin", 10 << 20, 32)?;
+        expect_saved(t, "lossy.bin", &file)
+    },
+};
+
+pub const CLIENT_REPORTS_CONNECTION_REFUSED: Check = Check {
+    name: "client_reports_connection_refused",
+    behaviour: "T1",
+    section: "§1.2",
+    tier: Tier::Notes,
+    title: Text {
+        en: "no server listening: \"connection refused\" in one sentence, exit 1, no file",
+        zh: "没有服务器在监听：用一句话说明“连接被拒绝”，以 1 退出，不留文件",
+    },
+    hints: &[
+        Text {
+            en: "When connect fails, print one sentence with the reason and exit 1 (the `fail` helper does both).",
+            zh: "connect 失败时输出一句包含原因的话并以 1 退出（`fail` 辅助函数两样都做）。",
+        },
+        Text {
+            en: "TCP connects before anything is sent: with no listener the connect itself fails (ECONNREFUSED).",
+            zh: "TCP 在发送任何数据之前先建立连接：没有监听者时，connect 本身就会失败（ECONNREFUSED）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let free = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map_err(|e| Stop::fail(msg!("the suite could not find a free port: {}", e; "评测程序找不到空闲端口：{}", e)))?
+            .to_string();
+        t.step(msg!("nothing listens on {} any more", free; "{} 上已没有程序在监听", free));
+        t.make_dir(DOWNLOADS)?;
+        let done = t
+            .start_program(CLIENT, &[&free, "hello.txt", "--dir", DOWNLOADS])?
+            .finish(EXIT)?;
+        expect_failed_and_nothing_saved(t, &done)?;
+        done.expect_stderr(predicate::str::contains("refused"))
+    },
+};
+
+pub const CLIENT_REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
+    name: "client_rejects_a_port_out_of_range",
+    behaviour: "P1",
+    section: "§3",
+    tier: Tier::Notes,
+    title: Text {
+        en: "port 65536 is a usage error: exit 2 and one sentence",
+        zh: "端口 65536 属于用法错误：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Parse the address with Args::addr, which exits 2 with one sentence when it is not valid.",
+            zh: "用 Args::addr 解析地址，地址无效时它会输出一句话并以 2 退出。",
+        },
+        Text {
+            en: "A port is 16 bits: 0 to 65535.",
+            zh: "端口是 16 位：0 到 65535。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        t.make_dir(DOWNLOADS)?;
+        let done = t
+            .start_program(
+                CLIENT,
+                &["127.0.0.1:65536", "hello.txt", "--dir", DOWNLOADS],
+            )?
+            .finish(EXIT)?;
+        done.expect_code(2)?;
+        done.expect_one_sentence_on_stderr()
+    },
+};
