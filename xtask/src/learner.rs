@@ -9,6 +9,7 @@ use netlings_suite::check::Exercise;
 use netlings_suite::text::{Lang, Text};
 use std::io::{BufRead, IsTerminal};
 use std::process::ExitCode;
+use unicode_width::UnicodeWidthStr;
 
 const GREEN: Style = AnsiColor::Green.on_default();
 const RED: Style = AnsiColor::Red.on_default();
@@ -124,10 +125,24 @@ pub fn welcome(lang: Lang) -> ExitCode {
     list(lang)
 }
 
+/// `text` followed by spaces up to `width` terminal cells.
+fn pad(text: &str, width: usize) -> String {
+    format!("{text}{}", " ".repeat(width.saturating_sub(text.width())))
+}
+
 pub fn list(lang: Lang) -> ExitCode {
     let state = state::load();
     let next = next_exercise();
-    for exercise in EXERCISES {
+    // Pad by display width, not by chars: a Chinese title takes two
+    // terminal cells per character.
+    let titles: Vec<&str> = EXERCISES.iter().map(|e| e.title.get(lang)).collect();
+    let title_width = titles.iter().map(|t| t.width()).max().unwrap_or(0);
+    let sections_width = EXERCISES
+        .iter()
+        .map(|e| e.sections.width())
+        .max()
+        .unwrap_or(0);
+    for (exercise, title) in EXERCISES.iter().zip(titles) {
         let (style, status, _) = status_line(state.exercises.get(exercise.id), lang);
         let arrow = if next.is_some_and(|n| n.id == exercise.id) {
             "→"
@@ -135,10 +150,10 @@ pub fn list(lang: Lang) -> ExitCode {
             " "
         };
         println!(
-            "{arrow} {:<12} {:<34} {DIM}{:<10}{DIM:#} {style}{status}{style:#}",
+            "{arrow} {} {}  {DIM}{}{DIM:#}  {style}{status}{style:#}",
             exercise.handle(),
-            exercise.title.get(lang),
-            exercise.sections
+            pad(title, title_width),
+            pad(exercise.sections, sections_width),
         );
     }
     println!();
