@@ -2,6 +2,7 @@
 //! clients can find, a reply to each sender at its own address, for every
 //! datagram and every client.
 
+use super::shared;
 use crate::harness::{Proc, UdpPeer};
 use crate::prelude::*;
 use std::net::SocketAddr;
@@ -38,7 +39,7 @@ pub static EXERCISE: Exercise = Exercise {
         &EXITS_AFTER_COUNT_DATAGRAMS,
         &REPORTS_ADDRESS_IN_USE,
         &REPORTS_PERMISSION_DENIED_FOR_A_PRIVILEGED_PORT,
-        &REJECTS_A_PORT_OUT_OF_RANGE,
+        &shared::REJECTS_A_PORT_OUT_OF_RANGE,
     ],
 };
 
@@ -408,8 +409,7 @@ pub const REPORTS_ADDRESS_IN_USE: Check = Check {
     run: |t| {
         let (_first, addr) = t.start_bound(&["127.0.0.1:0"])?;
         let done = t.run(&[&addr.to_string()])?;
-        done.expect_code(1)?;
-        done.expect_one_sentence_on_stderr()?;
+        done.expect_failure_explained()?;
         done.expect_stderr(predicate::str::contains("in use"))
     },
 };
@@ -438,35 +438,7 @@ pub const REPORTS_PERMISSION_DENIED_FOR_A_PRIVILEGED_PORT: Check = Check {
         let ip = t.free_udp_addr()?.ip();
         let privileged = SocketAddr::new(ip, 7).to_string();
         let done = t.run_unprivileged(&[&privileged])?;
-        done.expect_code(1)?;
-        done.expect_one_sentence_on_stderr()?;
+        done.expect_failure_explained()?;
         done.expect_stderr(predicate::str::contains("ermission denied"))
-    },
-};
-
-pub const REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
-    name: "rejects_a_port_out_of_range",
-    behaviour: "P1",
-    section: "§3",
-    tier: Tier::Notes,
-    title: Text {
-        en: "port 65536 is a usage error: exit 2 and one sentence",
-        zh: "端口 65536 属于用法错误：以 2 退出并输出一句话",
-    },
-    hints: &[
-        Text {
-            en: "Parse the address with the given Args helper (.addr); it exits 2 with one line on stderr when the port is out of range.",
-            zh: "用提供的 Args 辅助函数（.addr）解析地址；端口超出范围时它会在标准错误输出一行并以 2 退出。",
-        },
-        Text {
-            en: "A port is 16 bits: 0 to 65535.",
-            zh: "端口是 16 位：0 到 65535。",
-        },
-    ],
-    needs: &[],
-    run: |t| {
-        let done = t.run(&["127.0.0.1:65536"])?;
-        done.expect_code(2)?;
-        done.expect_one_sentence_on_stderr()
     },
 };

@@ -165,8 +165,7 @@ pub const REPORTS_CONNECTION_REFUSED: Check = Check {
     run: |t| {
         let nobody = t.unused_addr()?;
         let done = t.run(&[&nobody.to_string()])?;
-        done.expect_code(1)?;
-        done.expect_one_sentence_on_stderr()?;
+        done.expect_failure_explained()?;
         done.expect_stderr(predicate::str::contains("refused"))
     },
 };

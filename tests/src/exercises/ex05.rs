@@ -581,8 +581,7 @@ pub const REPORTS_ADDRESS_IN_USE: Check = Check {
         let taken = holder.local_addr().expect("bound").to_string();
         t.step(msg!("the suite listens on {} first", taken; "评测程序先在 {} 上监听", taken));
         let done = t.run(&[&taken])?;
-        done.expect_code(1)?;
-        done.expect_one_sentence_on_stderr()?;
+        done.expect_failure_explained()?;
         done.expect_stderr(predicate::str::contains("in use"))
     },
 };

@@ -6,6 +6,7 @@
 //! `REFUSED <reason>\n`, and closes. Server checks use the suite as the
 //! client; client checks use the suite as the server.
 
+use super::shared;
 use crate::harness::{Finished, Proc, SameAs, TcpPeer, human_size};
 use crate::prelude::*;
 use std::net::{SocketAddr, TcpListener};
@@ -322,8 +323,7 @@ fn saved_path(t: &Test, name: &str) -> std::path::PathBuf {
 /// The client failed as the contract says (exit 1, one sentence on stderr)
 /// and left nothing in its directory.
 fn expect_failed_and_nothing_saved(t: &Test, done: &Finished) -> Outcome {
-    done.expect_code(1)?;
-    done.expect_one_sentence_on_stderr()?;
+    done.expect_failure_explained()?;
     expect_nothing_in(t, DOWNLOADS)
 }
 
@@ -817,7 +817,7 @@ pub const SERVER_LETS_A_SLOW_READER_PACE_IT: Check = Check {
         let before = peak_kib(t, &server)?;
         let (mut client, header) = ask(t, addr, "big.bin")?;
         expect_ok_header(&header, &big)?;
-        let read = client.read_slowly_and_keep(
+        let read = client.read_slowly(
             16 << 10,
             Duration::from_millis(20),
             Duration::from_millis(1500),
@@ -867,32 +867,14 @@ pub const SERVER_DELIVERS_EVERY_BYTE_UNDER_PACKET_LOSS: Check = Check {
 
 pub const SERVER_REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
     name: "server_rejects_a_port_out_of_range",
-    behaviour: "P1",
-    section: "§3",
-    tier: Tier::Notes,
-    title: Text {
-        en: "port 65536 is a usage error: exit 2 and one sentence",
-        zh: "端口 65536 属于用法错误：以 2 退出并输出一句话",
-    },
-    hints: &[
-        Text {
-            en: "Parse the address with Args::addr, which exits 2 with one sentence when it is not valid.",
-            zh: "用 Args::addr 解析地址，地址无效时它会输出一句话并以 2 退出。",
-        },
-        Text {
-            en: "A port is 16 bits: 0 to 65535.",
-            zh: "端口是 16 位：0 到 65535。",
-        },
-    ],
-    needs: &[],
     run: |t| {
         t.make_dir("root")?;
         let done = t
             .start_program(SERVER, &["127.0.0.1:65536", "--root", "root"])?
             .finish(EXIT)?;
-        done.expect_code(2)?;
-        done.expect_one_sentence_on_stderr()
+        done.expect_usage_error()
     },
+    ..shared::REJECTS_A_PORT_OUT_OF_RANGE
 };
 
 // ---------------------------------------------------------------------------
@@ -1170,8 +1152,7 @@ pub const CLIENT_REFUSES_TO_OVERWRITE_UNLESS_FORCED: Check = Check {
         let kept = t.write_file("served/mine.txt", b"my own notes\n")?;
         let theirs = t.write_file("served/notes.txt", b"the server's notes\n")?;
         let done = run_client(t, "notes.txt", &[], |peer| send_ok(peer, &theirs))?;
-        done.expect_code(1)?;
-        done.expect_one_sentence_on_stderr()?;
+        done.expect_failure_explained()?;
         t.expect_same_file(&kept, &mine)?;
         let done = run_client(t, "notes.txt", &["--force"], |peer| send_ok(peer, &theirs))?;
         done.expect_code(0)?;
@@ -1308,24 +1289,6 @@ pub const CLIENT_REPORTS_CONNECTION_REFUSED: Check = Check {
 
 pub const CLIENT_REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
     name: "client_rejects_a_port_out_of_range",
-    behaviour: "P1",
-    section: "§3",
-    tier: Tier::Notes,
-    title: Text {
-        en: "port 65536 is a usage error: exit 2 and one sentence",
-        zh: "端口 65536 属于用法错误：以 2 退出并输出一句话",
-    },
-    hints: &[
-        Text {
-            en: "Parse the address with Args::addr, which exits 2 with one sentence when it is not valid.",
-            zh: "用 Args::addr 解析地址，地址无效时它会输出一句话并以 2 退出。",
-        },
-        Text {
-            en: "A port is 16 bits: 0 to 65535.",
-            zh: "端口是 16 位：0 到 65535。",
-        },
-    ],
-    needs: &[],
     run: |t| {
         t.make_dir(DOWNLOADS)?;
         let done = t
@@ -1334,7 +1297,7 @@ pub const CLIENT_REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
                 &["127.0.0.1:65536", "hello.txt", "--dir", DOWNLOADS],
             )?
             .finish(EXIT)?;
-        done.expect_code(2)?;
-        done.expect_one_sentence_on_stderr()
+        done.expect_usage_error()
     },
+    ..shared::REJECTS_A_PORT_OUT_OF_RANGE
 };

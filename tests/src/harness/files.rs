@@ -218,15 +218,8 @@ struct RandomBytes {
 
 impl RandomBytes {
     fn new(seed: u64) -> RandomBytes {
-        // xorshift64*: small, fast and good enough for test data.
-        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-        let mut base = Vec::with_capacity(BLOCK);
-        while base.len() < BLOCK {
-            state ^= state >> 12;
-            state ^= state << 25;
-            state ^= state >> 27;
-            base.extend_from_slice(&state.wrapping_mul(0x2545_F491_4F6C_DD1D).to_le_bytes());
-        }
+        let mut base = vec![0u8; BLOCK];
+        fastrand::Rng::with_seed(seed).fill(&mut base);
         RandomBytes { base }
     }
 

@@ -8,28 +8,21 @@
 use super::Test;
 use crate::check::{Outcome, Stop};
 use crate::msg;
-use std::collections::hash_map::RandomState;
-use std::hash::BuildHasher;
 use std::io::ErrorKind;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener, TcpStream, UdpSocket};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
-/// A pseudo-random loopback address in 127.64.0.1–127.254.255.254, away
-/// from 127.0.0.0/16 (where everyone's 127.0.0.1 lives) and 127.255.255.255.
+/// A random loopback address in 127.64.0.1–127.254.255.254, away from
+/// 127.0.0.0/16 (where everyone's 127.0.0.1 lives) and 127.255.255.255.
+/// fastrand seeds each thread from the OS, so parallel checks pick among
+/// 12 M addresses independently.
 fn random_loopback_ip() -> Ipv4Addr {
-    static CALLS: AtomicU64 = AtomicU64::new(0);
-    let call = CALLS.fetch_add(1, Ordering::Relaxed);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64);
-    // RandomState is seeded from the OS per process; mixing in the pid, the
-    // time and a counter spreads picks of parallel checks over 12 M addresses.
-    let n = RandomState::new().hash_one((std::process::id(), nanos, call));
-    let second = 64 + (n % 191) as u8; // 64..=254
-    let third = (n >> 8) as u8;
-    let fourth = 1 + ((n >> 16) % 254) as u8; // 1..=254
-    Ipv4Addr::new(127, second, third, fourth)
+    Ipv4Addr::new(
+        127,
+        fastrand::u8(64..=254),
+        fastrand::u8(..),
+        fastrand::u8(1..=254),
+    )
 }
 
 impl Test {

@@ -606,6 +606,19 @@ impl Finished {
         ))
     }
 
+    /// A usage error (a bad argument): exit code 2, explained in one sentence.
+    pub fn expect_usage_error(&self) -> Outcome {
+        self.expect_code(2)?;
+        self.expect_one_sentence_on_stderr()
+    }
+
+    /// A failure the program could not help (address in use, connection
+    /// refused, …): exit code 1, explained in one sentence.
+    pub fn expect_failure_explained(&self) -> Outcome {
+        self.expect_code(1)?;
+        self.expect_one_sentence_on_stderr()
+    }
+
     /// It explained itself on standard error in one sentence: one non-empty
     /// line, no panic, no backtrace.
     pub fn expect_one_sentence_on_stderr(&self) -> Outcome {

@@ -276,34 +276,6 @@ impl TcpPeer {
         }
     }
 
-    /// Read slowly: `chunk` bytes every `gap`, for `duration`; returns how
-    /// many bytes were read. Shows flow control from the sender's side.
-    pub fn read_slowly(
-        &mut self,
-        chunk: usize,
-        gap: Duration,
-        duration: Duration,
-    ) -> Result<usize, Stop> {
-        self.trace.step(msg!("{} reads slowly: {} bytes every {} ms for {} s", self.name.en, chunk, gap.as_millis(), duration.as_secs_f32();
-                             "{}慢慢读取：每 {} 毫秒读 {} 字节，持续 {} 秒", self.name.zh, gap.as_millis(), chunk, duration.as_secs_f32()));
-        let end = Instant::now() + duration;
-        let mut total = 0;
-        let mut buf = vec![0u8; chunk];
-        while Instant::now() < end {
-            self.stream
-                .set_read_timeout(Some(gap.max(Duration::from_millis(1))))
-                .map_err(|e| self.broken(e))?;
-            match self.stream.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => total += n,
-                Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
-                Err(e) => return Err(self.broken(e)),
-            }
-            thread::sleep(gap);
-        }
-        Ok(total)
-    }
-
     /// Everything read but not consumed so far.
     pub fn take_pending(&mut self) -> Vec<u8> {
         std::mem::take(&mut self.pending)
@@ -525,9 +497,11 @@ impl TcpPeer {
         }
     }
 
-    /// Like [`TcpPeer::read_slowly`], but keep what was read (for a later
-    /// [`TcpPeer::read_to_end_into`]): `chunk` bytes every `gap`, for `duration`.
-    pub fn read_slowly_and_keep(
+    /// Read slowly: `chunk` bytes every `gap`, for `duration`; returns how
+    /// many bytes were read. Shows flow control from the sender's side.
+    /// What was read is kept for a later read (e.g.
+    /// [`TcpPeer::read_to_end_into`]), so nothing is lost to the check.
+    pub fn read_slowly(
         &mut self,
         chunk: usize,
         gap: Duration,
