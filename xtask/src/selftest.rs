@@ -13,8 +13,10 @@ use netlings_suite::catalogue::{BEHAVIOURS, EXERCISES, uncovered};
 use netlings_suite::check::{Check, Exercise};
 use netlings_suite::harness::survivors;
 use netlings_suite::mutants::{self, Mutant};
+use netlings_suite::report;
 use netlings_suite::runner::{CHECK_LIMIT, Status, run_check};
 use netlings_suite::targets::{Bins, Targets};
+use netlings_suite::text::Lang;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -77,6 +79,14 @@ pub fn run() -> ExitCode {
             checks.len() - failed.len() - skipped,
             checks.len()
         );
+        // A solution that fails is a bug in the suite or the solution: show
+        // the whole report, so it can be fixed from this log alone.
+        for (check, verdict) in checks.iter().zip(&verdicts) {
+            if verdict.status == Status::Fail {
+                println!("{}", report::headline(check, verdict.status, Lang::En));
+                print!("{}", report::details(exercise, check, verdict, Lang::En, 1));
+            }
+        }
         problems.extend(
             failed
                 .iter()

@@ -268,6 +268,20 @@ impl Proc {
         }
     }
 
+    /// Like [`Proc::expect_line`]; also returns the lines printed before the
+    /// wanted one (since this call), in order.
+    pub fn expect_line_and_those_before(
+        &mut self,
+        expected: &str,
+        within: Duration,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Result<(Vec<String>, String), Stop> {
+        let from = self.seen.len();
+        let line = self.expect_line(expected, within, wanted)?;
+        let before = self.seen[from..self.seen.len() - 1].to_vec();
+        Ok((before, line))
+    }
+
     /// Wait for the line that starts with `prefix` and require it to be
     /// exactly `expected` (trailing blanks aside, which no one can see).
     pub fn expect_exact_line(&mut self, prefix: &str, expected: &str, within: Duration) -> Outcome {
