@@ -193,6 +193,43 @@ fn list_hint_and_reset_follow_the_learners_work() {
     assert!(second.contains("hint 2/"), "{second}");
     assert_ne!(first, second, "the second hint says more");
 
+    // Step 3 of the README's walkthrough, as written there: the step-0
+    // line makes exactly the two bad-argument checks pass.
+    let readme = std::fs::read_to_string(copy.root.join("README.md")).unwrap();
+    let step_0 = readme
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("`let addr = Args::parse("))
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(code, _)| format!("let addr = Args::parse({code}"))
+        .expect("README.md shows the step-0 line of exercise 05");
+    let stub_text = String::from_utf8(stub.clone()).unwrap();
+    let todo = stub_text
+        .find("let addr: SocketAddr =")
+        .expect("the stub's step 0 starts with `let addr: SocketAddr =`");
+    let end = todo + stub_text[todo..].find(";\n").unwrap() + 1;
+    copy.save_05(&format!(
+        "{}{step_0}{}",
+        &stub_text[..todo],
+        &stub_text[end..]
+    ));
+    let out = copy
+        .xtask(&["check", "exercise-05", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let passing: Vec<&str> = report["exercises"][0]["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["status"] == "pass")
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        passing,
+        ["rejects_a_port_out_of_range", "rejects_a_malformed_ip"],
+        "README step 3: the two bad-argument checks turn ✓"
+    );
+
     // The learner's own work passes, and the list moves on.
     copy.save_05(&copy.solution_05());
     copy.xtask(&["check", "exercise-05"])
