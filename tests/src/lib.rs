@@ -21,7 +21,7 @@ pub mod text;
 /// What a check file needs, in one import.
 pub mod prelude {
     pub use crate::check::{Check, Exercise, Need, Outcome, Program, Stop, Tier};
-    pub use crate::harness::{EXIT, MAX_DATAGRAM, QUIET, REPLY, START, Test};
+    pub use crate::harness::{EXIT, MAX_DATAGRAM, QUIET, REPLY, START, Test, Transport};
     pub use crate::msg;
     pub use crate::show;
     pub use crate::text::{Msg, Text};

@@ -102,8 +102,20 @@ fn serve(
     while let Ok(event) = rx.recv() {
         match event {
             Event::Saved(at) => {
-                // Let a burst of writes settle, then check once.
-                while let Ok(Event::Saved(_)) = rx.recv_timeout(DEBOUNCE) {}
+                // Let a burst of writes settle, then check once. A key
+                // pressed meanwhile is kept for after; a report that comes
+                // in is stale, as a new check is about to start.
+                loop {
+                    match rx.recv_timeout(DEBOUNCE) {
+                        Ok(Event::Saved(_)) => continue,
+                        Ok(Event::Key(key)) => {
+                            let _ = tx.send(Event::Key(key));
+                            break;
+                        }
+                        Ok(Event::Checked { .. }) => continue,
+                        Err(_) => break,
+                    }
+                }
                 stop_check(running);
                 start_check(exercise, Some(at), tx, running, lang);
             }

@@ -366,23 +366,37 @@ fn watch_rechecks_on_save_and_survives_a_compile_error_and_a_hung_program() {
 
     // A program that never prints its listening line: the check of it is
     // still running when the next save arrives, and must give way to it.
-    let marker = copy.root.join("target/hung.pid");
+    // Every copy of it (the checks run several at once) leaves an empty
+    // file named by its pid: created in one step, so never half-written.
+    let started = copy.root.join("target/hung");
+    std::fs::create_dir_all(&started).unwrap();
     copy.save_05(&format!(
-        "fn main() {{\n    std::fs::write({marker:?}, std::process::id().to_string()).unwrap();\n    loop {{\n        std::thread::sleep(std::time::Duration::from_secs(60));\n    }}\n}}\n"
+        "fn main() {{\n    let me = std::path::Path::new({started:?}).join(std::process::id().to_string());\n    std::fs::File::create(me).unwrap();\n    loop {{\n        std::thread::sleep(std::time::Duration::from_secs(60));\n    }}\n}}\n"
     ));
-    wait_until("the hung program starting", DEADLINE, || marker.exists());
-    let hung = std::fs::read_to_string(&marker).unwrap();
+    let pids = || -> Vec<String> {
+        std::fs::read_dir(&started)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect()
+    };
+    wait_until("the hung program starting", DEADLINE, || !pids().is_empty());
 
     copy.save_05(&copy.solution_05());
     watch.expect("every check passes");
     let took = watch.expect("ms after the save");
     watch.expect("Moving on to exercise-00");
     eprintln!("solution saved → report redrawn: {took}");
-    // Stopped with its check, not left to run into the check's own 10 s
+    // Stopped with their check, not left to run into the check's own 10 s
     // start deadline.
-    wait_until("the hung program ending", Duration::from_secs(5), || {
-        !Path::new("/proc").join(hung.trim()).exists()
-    });
+    wait_until(
+        "every copy of the hung program ending",
+        Duration::from_secs(5),
+        || {
+            pids()
+                .iter()
+                .all(|pid| !Path::new("/proc").join(pid).exists())
+        },
+    );
 
     watch.press("q");
     let end = Instant::now() + DEADLINE;

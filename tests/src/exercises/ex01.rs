@@ -3,7 +3,7 @@
 
 use crate::harness::{Proc, UdpPeer};
 use crate::prelude::*;
-use std::net::{SocketAddr, UdpSocket};
+use std::net::SocketAddr;
 
 pub static EXERCISE: Exercise = Exercise {
     id: "01",
@@ -314,16 +314,8 @@ pub const EACH_RUNNING_SENDER_GETS_ITS_OWN_PORT: Check = Check {
         }
         first.close_stdin();
         first.expect_exit(0, EXIT)?;
-        t.step(
-            msg!("the suite binds port {} itself, now that the first sender has exited", a;
-                    "第一个发送端退出后，评测程序自己绑定端口 {}", a),
-        );
-        UdpSocket::bind(("0.0.0.0", a)).map(drop).map_err(|e| {
-            Stop::fail(
-                msg!("port {} is still taken after the sender exited: {}", a, e;
-                            "发送端退出后端口 {} 仍被占用：{}", a, e),
-            )
-        })
+        // On 0.0.0.0: the port is free on every address of the host.
+        t.expect_port_released(Transport::Udp, SocketAddr::from(([0, 0, 0, 0], a)))
     },
 };
 

@@ -1,10 +1,11 @@
 //! Exercise 02, the receive side of the notes' UDP chat (§4): bind a fixed
 //! address, `recvfrom` in a loop, print each datagram with its sender.
 
+use super::shared;
 use crate::harness::expect_os_chosen;
 use crate::harness::{Proc, UdpPeer};
 use crate::prelude::*;
-use std::net::{SocketAddr, UdpSocket};
+use std::net::SocketAddr;
 
 pub static EXERCISE: Exercise = Exercise {
     id: "02",
@@ -355,13 +356,7 @@ pub const EXITS_AFTER_COUNT_DATAGRAMS: Check = Check {
         sender.send_to(b"second", addr)?;
         expect_received(&mut receiver, sender.addr(), "second")?;
         receiver.expect_exit(0, EXIT)?;
-        t.step(msg!("the suite binds {} itself", addr; "评测程序自己绑定 {}", addr));
-        UdpSocket::bind(addr).map(drop).map_err(|e| {
-            Stop::fail(
-                msg!("{} is still taken after the receiver exited: {}", addr, e;
-                            "接收端退出后 {} 仍被占用：{}", addr, e),
-            )
-        })
+        t.expect_port_released(Transport::Udp, addr)
     },
 };
 
@@ -389,8 +384,7 @@ pub const REPORTS_ADDRESS_IN_USE: Check = Check {
         let holder = t.udp_as(msg!("the suite"; "评测程序"), "127.0.0.1:0")?;
         let taken = holder.addr().to_string();
         let done = t.run(&[&taken])?;
-        done.expect_failure_explained()?;
-        done.expect_stderr(predicate::str::contains("in use"))
+        shared::expect_address_in_use(&done)
     },
 };
 

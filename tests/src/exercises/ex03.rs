@@ -448,8 +448,7 @@ pub const REPORTS_ADDRESS_IN_USE: Check = Check {
     run: |t| {
         let (_first, addr) = t.start_bound(&["127.0.0.1:0"])?;
         let done = t.run(&[&addr.to_string()])?;
-        done.expect_failure_explained()?;
-        done.expect_stderr(predicate::str::contains("in use"))
+        shared::expect_address_in_use(&done)
     },
 };
 

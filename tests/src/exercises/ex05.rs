@@ -5,7 +5,7 @@ use super::shared;
 use crate::harness::expect_os_chosen;
 use crate::harness::{Proc, TcpPeer};
 use crate::prelude::*;
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 
 pub static EXERCISE: Exercise = Exercise {
     id: "05",
@@ -547,10 +547,7 @@ pub const RELEASES_ITS_PORT_WHEN_DONE: Check = Check {
         client.send_line("你好")?;
         client.expect_line(REPLY_LINE, REPLY)?;
         server.expect_exit(0, EXIT)?;
-        t.step(msg!("the suite binds {} itself", addr; "评测程序自己绑定 {}", addr));
-        TcpListener::bind(addr).map(drop).map_err(|e| {
-            Stop::fail(msg!("{} is still taken after the server exited: {}", addr, e; "服务器退出后 {} 仍被占用：{}", addr, e))
-        })
+        t.expect_port_released(Transport::Tcp, addr)
     },
 };
 
@@ -575,13 +572,8 @@ pub const REPORTS_ADDRESS_IN_USE: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let holder = TcpListener::bind("127.0.0.1:0").map_err(|e| {
-            Stop::fail(msg!("the suite could not listen: {}", e; "评测程序无法监听：{}", e))
-        })?;
-        let taken = holder.local_addr().expect("bound").to_string();
-        t.step(msg!("the suite listens on {} first", taken; "评测程序先在 {} 上监听", taken));
-        let done = t.run(&[&taken])?;
-        done.expect_failure_explained()?;
-        done.expect_stderr(predicate::str::contains("in use"))
+        let holder = t.tcp_server()?;
+        let done = t.run(&[&holder.addr().to_string()])?;
+        shared::expect_address_in_use(&done)
     },
 };

@@ -5,7 +5,7 @@
 use super::shared;
 use crate::harness::{Proc, TcpPeer};
 use crate::prelude::*;
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 
 pub static EXERCISE: Exercise = Exercise {
     id: "06",
@@ -463,10 +463,7 @@ pub const EXIT_STOPS_THE_SERVER_AND_FREES_ITS_PORT: Check = Check {
         expect_stopping(&mut server)?;
         server.expect_exit(0, EXIT)?;
         t.expect_refused(addr)?;
-        t.step(msg!("the suite binds {} itself", addr; "评测程序自己绑定 {}", addr));
-        TcpListener::bind(addr).map(drop).map_err(|e| {
-            Stop::fail(msg!("{} is still taken after the server exited: {}", addr, e; "服务器退出后 {} 仍被占用：{}", addr, e))
-        })
+        t.expect_port_released(Transport::Tcp, addr)
     },
 };
 

@@ -2,10 +2,11 @@
 //! bound socket, full duplex — every datagram that arrives is printed at
 //! once while each typed line is sent to the peer.
 
+use super::shared;
 use crate::harness::expect_os_chosen;
 use crate::harness::{Proc, UdpPeer};
 use crate::prelude::*;
-use std::net::{SocketAddr, UdpSocket};
+use std::net::SocketAddr;
 
 pub static EXERCISE: Exercise = Exercise {
     id: "08",
@@ -583,13 +584,9 @@ pub const REPORTS_A_PORT_THAT_IS_TAKEN: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let holder = UdpSocket::bind("127.0.0.1:0").map_err(|e| {
-            Stop::fail(msg!("the suite could not bind: {}", e; "评测程序无法绑定：{}", e))
-        })?;
-        let taken = holder.local_addr().expect("bound").to_string();
-        t.step(msg!("the suite binds UDP {} first", taken; "评测程序先绑定 UDP {}", taken));
+        let holder = t.udp_as(msg!("the suite"; "评测程序"), "127.0.0.1:0")?;
+        let taken = holder.addr().to_string();
         let done = t.run(&[&taken, &taken])?;
-        done.expect_failure_explained()?;
-        done.expect_stderr(predicate::str::contains("in use"))
+        shared::expect_address_in_use(&done)
     },
 };

@@ -2,7 +2,15 @@
 //! address `IP:PORT` it listens on or connects to: a bad argument is a
 //! usage error, explained in one sentence.
 
+use crate::harness::Finished;
 use crate::prelude::*;
+
+/// The program could not bind because another socket holds the address:
+/// a runtime failure (exit 1) whose one sentence says "in use".
+pub fn expect_address_in_use(done: &Finished) -> Outcome {
+    done.expect_failure_explained()?;
+    done.expect_stderr(predicate::str::contains("in use"))
+}
 
 pub const REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
     name: "rejects_a_port_out_of_range",

@@ -25,6 +25,13 @@ fn random_loopback_ip() -> Ipv4Addr {
     )
 }
 
+/// Which kind of socket a port belongs to (TCP and UDP ports are separate).
+#[derive(Clone, Copy, Debug)]
+pub enum Transport {
+    Tcp,
+    Udp,
+}
+
 impl Test {
     /// An address of this check's own on the loopback network with `port`,
     /// free for both UDP and TCP when it is returned (the suite bound both
@@ -64,6 +71,28 @@ impl Test {
         self.step(msg!("the suite picks {}, an address nobody uses (a loopback IP of its own, a port the OS found free)", addr;
                        "评测程序选出 {}：一个无人使用的地址（专用的回环 IP，操作系统确认空闲的端口）", addr));
         Ok(addr)
+    }
+
+    /// The suite can bind `addr` itself now that the program that held it
+    /// has exited: closing a socket (or exiting) gives its port back.
+    pub fn expect_port_released(&self, transport: Transport, addr: SocketAddr) -> Outcome {
+        let name = match transport {
+            Transport::Tcp => "TCP",
+            Transport::Udp => "UDP",
+        };
+        self.step(
+            msg!("the suite binds {} {} itself", name, addr; "评测程序自己绑定 {} {}", name, addr),
+        );
+        let bound = match transport {
+            Transport::Tcp => TcpListener::bind(addr).map(drop),
+            Transport::Udp => UdpSocket::bind(addr).map(drop),
+        };
+        bound.map_err(|e| {
+            Stop::fail(
+                msg!("{} is still taken after the program exited: {}", addr, e;
+                            "程序退出后 {} 仍被占用：{}", addr, e),
+            )
+        })
     }
 
     /// A TCP connection to `addr` is refused: nothing listens there.

@@ -18,7 +18,7 @@ mod unprivileged;
 
 pub use files::{SameAs, human_size};
 pub use lines::{HasLine, NoLineStarting, has_line, no_line_starting};
-pub use loopback::expect_os_chosen;
+pub use loopback::{Transport, expect_os_chosen};
 pub(crate) use netns::probe_lossy_namespace;
 pub use process::{Ending, Finished, Proc, describe_status};
 pub use reaper::{Reaper, survivors};
