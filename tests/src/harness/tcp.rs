@@ -92,14 +92,7 @@ impl TcpPeer {
             msg!("{} sends {} one byte at a time", self.name.en, show::bytes(data);
                              "{}逐字节发送 {}", self.name.zh, show::bytes(data)),
         );
-        self.stream.set_nodelay(true).map_err(|e| self.broken(e))?;
-        for byte in data {
-            self.stream
-                .write_all(std::slice::from_ref(byte))
-                .map_err(|e| self.broken(e))?;
-            thread::sleep(gap);
-        }
-        Ok(())
+        self.write_in_pieces(data, &[1], gap)
     }
 
     /// Close the sending direction only (`shutdown(SHUT_WR)`): the program
@@ -392,7 +385,18 @@ impl TcpPeer {
             msg!("{} sends {} in pieces of {:?} bytes", self.name.en, show::bytes(data), sizes;
                  "{}分段发送 {}，每段 {:?} 字节", self.name.zh, show::bytes(data), sizes),
         );
+        self.write_in_pieces(data, sizes, gap)
+    }
+
+    /// The pieces of [`TcpPeer::send_in_pieces`], without a step of their own.
+    fn write_in_pieces(&mut self, data: &[u8], sizes: &[usize], gap: Duration) -> Outcome {
         self.stream.set_nodelay(true).map_err(|e| self.broken(e))?;
+        // No sizes given: one piece (an empty cycle would send nothing).
+        let sizes = if sizes.is_empty() {
+            &[usize::MAX][..]
+        } else {
+            sizes
+        };
         let mut rest = data;
         for &size in sizes.iter().cycle() {
             if rest.is_empty() {
