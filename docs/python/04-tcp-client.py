@@ -77,6 +77,10 @@ def main():
             if line.endswith(b"\n"):
                 line = line[:-1]
             print("received: " + line.decode("utf-8", "replace"), flush=True)
+    except ConnectionResetError:
+        # The server closed while lines were on their way; its OS answered
+        # them with a reset. The conversation is over, not broken.
+        print("note: the server reset the connection after closing it", file=sys.stderr)
     except OSError as e:
         print(f"error: receiving from the server failed: {e.strerror}", file=sys.stderr)
         sys.exit(1)

@@ -51,7 +51,10 @@ pub fn run(path: &Path, only: Option<&str>, out: Option<&Path>) -> ExitCode {
     }
     let sandbox = Sandbox::probe();
     println!("containment: {}", sandbox.describe());
-    let mut gradebook = String::from("submission,exercise,passed,total,score\n");
+    // A check that cannot run in the sandbox (it says why in the report) is
+    // skipped: counted, but left out of the score, so a correct submission
+    // scores 100 wherever it is graded.
+    let mut gradebook = String::from("submission,exercise,passed,skipped,total,score\n");
     for (name, dir) in &submissions {
         let started = Instant::now();
         let result = grade_one(name, dir, only, &out, &sandbox);
@@ -60,33 +63,25 @@ pub fn run(path: &Path, only: Option<&str>, out: Option<&Path>) -> ExitCode {
                 for e in &report.exercises {
                     let _ = writeln!(
                         gradebook,
-                        "{},{},{},{},{:.1}",
+                        "{},{},{}",
                         csv(name),
                         e.handle,
-                        e.score.total.passed,
-                        e.score.total.total,
-                        percent(e.score.total.passed, e.score.total.total)
+                        row(&e.score.total)
                     );
                 }
                 let t = &report.totals;
-                let _ = writeln!(
-                    gradebook,
-                    "{},total,{},{},{:.1}",
-                    csv(name),
-                    t.passed,
-                    t.total,
-                    percent(t.passed, t.total)
-                );
+                let _ = writeln!(gradebook, "{},total,{}", csv(name), row(t));
                 println!(
-                    "{name}: {}/{} checks pass ({:.0} s) → {}",
+                    "{name}: {}/{} checks pass, {} skipped ({:.0} s) → {}",
                     t.passed,
                     t.total,
+                    t.skipped,
                     started.elapsed().as_secs_f32(),
                     out.join(format!("{name}.json")).display()
                 );
             }
             Err(e) => {
-                let _ = writeln!(gradebook, "{},error,0,0,0.0", csv(name));
+                let _ = writeln!(gradebook, "{},error,0,0,0,0.0", csv(name));
                 println!("{name}: could not be graded: {e}");
             }
         }
@@ -99,12 +94,19 @@ pub fn run(path: &Path, only: Option<&str>, out: Option<&Path>) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn percent(passed: usize, total: usize) -> f64 {
-    if total == 0 {
+/// `passed,skipped,total,score`: the score is the share of the checks that
+/// ran (passed or failed) that passed.
+fn row(count: &Count) -> String {
+    let ran = count.total - count.skipped;
+    let score = if ran == 0 {
         0.0
     } else {
-        100.0 * passed as f64 / total as f64
-    }
+        100.0 * count.passed as f64 / ran as f64
+    };
+    format!(
+        "{},{},{},{score:.1}",
+        count.passed, count.skipped, count.total
+    )
 }
 
 fn csv(field: &str) -> String {
@@ -162,6 +164,7 @@ struct Score {
 #[derive(serde::Deserialize)]
 struct Count {
     passed: usize,
+    skipped: usize,
     total: usize,
 }
 

@@ -69,8 +69,8 @@ fn a_class_of_three_is_graded_and_the_hostile_one_is_contained() {
         .stdout(predicate::str::contains("containment:"));
 
     let book = std::fs::read_to_string(out.path().join("gradebook.csv")).unwrap();
-    assert!(book.contains("alice,exercise-05,18,18,100.0"), "{book}");
-    assert!(book.contains("bob,exercise-05,0,18,0.0"), "{book}");
+    assert!(book.contains("alice,exercise-05,18,0,18,100.0"), "{book}");
+    assert!(book.contains("bob,exercise-05,0,0,18,0.0"), "{book}");
     assert!(book.contains("mallory,exercise-05,"), "{book}");
     assert!(
         !book.contains("mallory,exercise-05,18"),

@@ -53,7 +53,8 @@ fn main() {
     // (without the `\n`). One read is not one line: a reply may come in
     // pieces, or several lines in one piece, so use a BufReader and
     // read_until(b'\n', ..). Print with String::from_utf8_lossy, so bytes
-    // that are not UTF-8 cannot crash you.
+    // that are not UTF-8 cannot crash you. A ConnectionReset here means the
+    // server closed while your lines were on their way: stop, exit 0.
     todo!("step 3: print every line the server sends until it closes");
 
     // Step 4, close: in Rust a socket closes when its value is dropped,

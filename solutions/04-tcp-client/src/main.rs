@@ -94,6 +94,14 @@ fn show_replies(stream: &TcpStream) {
         match (&mut reader).take(MAX_LINE).read_until(b'\n', &mut line) {
             Ok(0) => return, // the server closed the connection: all shown
             Ok(_) => {}
+            // A reset after the server's last line: the server closed while
+            // lines were still on their way, and its OS answered them with a
+            // reset (RST). Whether that shows on a write or only here depends
+            // on timing; either way the server ended the conversation.
+            Err(e) if e.kind() == ErrorKind::ConnectionReset => {
+                eprintln!("note: the server reset the connection after closing it");
+                return;
+            }
             Err(e) => fail("receiving from the server failed", &e),
         }
         if line.last() == Some(&b'\n') {

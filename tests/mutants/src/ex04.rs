@@ -26,6 +26,8 @@ pub enum Flaw {
     PanicsOnInvalidUtf8,
     /// `write_all(..).unwrap()` and `shutdown(..).unwrap()`.
     PanicsWhenTheServerHasGone,
+    /// Treats a reset after the reply as a broken connection: exit 1.
+    FailsWhenTheServerResets,
 }
 
 fn connect(flaw: Flaw, server: SocketAddr) -> TcpStream {
@@ -115,6 +117,12 @@ pub fn client(flaw: Flaw) {
         match reader.read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(_) => {}
+            Err(e)
+                if e.kind() == std::io::ErrorKind::ConnectionReset
+                    && flaw != Flaw::FailsWhenTheServerResets =>
+            {
+                break;
+            }
             Err(e) => fail("recv", &e),
         }
         if line.last() == Some(&b'\n') {

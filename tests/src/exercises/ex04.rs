@@ -39,6 +39,7 @@ pub static EXERCISE: Exercise = Exercise {
         &KEEPS_CHINESE_TEXT_BYTE_EXACT,
         &SURVIVES_A_REPLY_THAT_IS_NOT_UTF8,
         &ENDS_CLEANLY_WHEN_THE_SERVER_CLOSES_FIRST,
+        &ENDS_CLEANLY_WHEN_THE_SERVER_RESETS_AFTER_ITS_REPLY,
         &shared::REJECTS_A_PORT_OUT_OF_RANGE,
         &shared::REJECTS_A_MALFORMED_IP,
     ],
@@ -513,8 +514,8 @@ pub const ENDS_CLEANLY_WHEN_THE_SERVER_CLOSES_FIRST: Check = Check {
             zh: "向服务器已关闭的连接写入会失败（BrokenPipe 或 ConnectionReset）。把它当作“服务器已离开”：停止发送，然后显示它发来的内容；不要 unwrap。",
         },
         Text {
-            en: "After the server closes, the first write still goes out and the server's OS answers it with a reset; later writes, and shutdown (NotConnected), fail. What the server sent before closing can still be read.",
-            zh: "服务器关闭后，第一次写入仍会发出，服务器的操作系统以复位（RST）回应；之后的写入以及 shutdown（NotConnected）都会失败。服务器关闭前发来的数据仍然可以读到。",
+            en: "After the server closes, the first write still goes out and the server's OS answers it with a reset; later writes, and shutdown (NotConnected), fail. What the server sent before closing can still be read, and then the read may report ConnectionReset instead of 0 bytes: that, too, is the server's close.",
+            zh: "服务器关闭后，第一次写入仍会发出，服务器的操作系统以复位（RST）回应；之后的写入以及 shutdown（NotConnected）都会失败。服务器关闭前发来的数据仍然可以读到，之后读取可能报告 ConnectionReset 而不是 0 字节：这同样是服务器的关闭。",
         },
     ],
     needs: &[],
@@ -525,6 +526,40 @@ pub const ENDS_CLEANLY_WHEN_THE_SERVER_CLOSES_FIRST: Check = Check {
         server.send_line("再见")?;
         server.close();
         client.type_lines(&["第二行", "第三行", "第四行", "第五行", "EXIT"])?;
+        expect_received(&mut client, &["再见"])?;
+        client.expect_exit(0, EXIT)
+    },
+};
+
+pub const ENDS_CLEANLY_WHEN_THE_SERVER_RESETS_AFTER_ITS_REPLY: Check = Check {
+    name: "ends_cleanly_when_the_server_resets_after_its_reply",
+    behaviour: "C7",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "the server replies, then resets (RST): the client shows the reply and exits 0",
+        zh: "服务器回复后复位连接（RST）：客户端显示回复并以 0 退出",
+    },
+    hints: &[
+        Text {
+            en: "After the last reply a read may report ConnectionReset instead of 0 bytes. It is how the server's close looks when it closed with your lines still arriving: show what came, stop, exit 0.",
+            zh: "读完最后的回复后，读取可能报告 ConnectionReset 而不是 0 字节。服务器在你的行还在路上时关闭，看起来就是这样：显示收到的内容，停止，以 0 退出。",
+        },
+        Text {
+            en: "On Linux the bytes that arrived before the reset can still be read; the read after them fails with ConnectionReset, and shutdown fails with NotConnected. Neither is a reason to exit 1.",
+            zh: "在 Linux 上，复位之前到达的字节仍可读取；之后的读取以 ConnectionReset 失败，shutdown 以 NotConnected 失败。两者都不是以 1 退出的理由。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_line("第一行")?;
+        server.expect_line("第一行", REPLY)?;
+        server.send_line("再见")?;
+        // A close with linger 0 sends a reset and never a FIN: however the
+        // timing falls, the client's reads end in ConnectionReset.
+        server.reset();
+        client.type_line("EXIT")?;
         expect_received(&mut client, &["再见"])?;
         client.expect_exit(0, EXIT)
     },

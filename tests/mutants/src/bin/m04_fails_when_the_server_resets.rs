@@ -1,0 +1,8 @@
+//! Exits 1 when the server resets the connection after its reply.
+//! program: 04
+//! rejected-by: ends_cleanly_when_the_server_resets_after_its_reply
+//! kind: wrong
+
+fn main() {
+    netlings_mutants::ex04::client(netlings_mutants::ex04::Flaw::FailsWhenTheServerResets);
+}
