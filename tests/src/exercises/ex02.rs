@@ -309,21 +309,9 @@ pub const SURVIVES_BYTES_THAT_ARE_NOT_UTF8: Check = Check {
     needs: &[],
     run: |t| {
         let (mut receiver, addr, sender) = receiver_and_sender(t, &[])?;
-        // 你好 in GBK, as the notes' TCP programs encoded it: not UTF-8.
-        sender.send_to(b"\xc4\xe3\xba\xc3 gbk", addr)?;
+        sender.send_to(shared::GBK_NIHAO, addr)?;
         let prefix = format!("received from {}: ", sender.addr());
-        let line =
-            receiver.expect_line("\"received from IP:PORT: \u{fffd}… gbk\"", REPLY, |l| {
-                l.starts_with("received from")
-            })?;
-        let shown = line.strip_prefix(&prefix).unwrap_or("");
-        if !(shown.starts_with('\u{fffd}') && shown.ends_with(" gbk")) {
-            return Err(Stop::mismatch(
-                msg!("the undecodable bytes should show as U+FFFD (�) and the rest as sent"; "无法解码的字节应显示为 U+FFFD（�），其余原样显示"),
-                show::text(&format!("{prefix}��� gbk")),
-                show::text(&line),
-            ));
-        }
+        shared::expect_gbk_shown_lossily(&mut receiver, &prefix, &format!("{prefix}���� gbk"))?;
         sender.send_to(b"still here", addr)?;
         expect_received(&mut receiver, sender.addr(), "still here")
     },

@@ -297,7 +297,7 @@ pub const SURVIVES_BYTES_THAT_ARE_NOT_UTF8: Check = Check {
     needs: &[],
     run: |t| {
         let (_server, addr, client) = server_and_client(t)?;
-        echo(&client, addr, b"\xc4\xe3\xba\xc3 gbk")?;
+        echo(&client, addr, shared::GBK_NIHAO)?;
         echo(&client, addr, b"still there?")
     },
 };

@@ -2,8 +2,28 @@
 //! address `IP:PORT` it listens on or connects to: a bad argument is a
 //! usage error, explained in one sentence.
 
-use crate::harness::Finished;
+use crate::harness::{Finished, Proc};
 use crate::prelude::*;
+
+/// 你好 in GBK, as the notes' TCP programs encoded it, then ` gbk`: bytes
+/// that are not UTF-8, for the checks that a program survives them.
+pub const GBK_NIHAO: &[u8] = b"\xc4\xe3\xba\xc3 gbk";
+
+/// Wait for the line starting with `prefix` that shows [`GBK_NIHAO`], and
+/// require it decoded lossily: U+FFFD for the undecodable bytes, the rest
+/// as sent. `shown` is the whole line expected, for the report.
+pub fn expect_gbk_shown_lossily(program: &mut Proc, prefix: &str, shown: &str) -> Outcome {
+    let line = program.expect_line(&show::text(shown), REPLY, |l| l.starts_with(prefix))?;
+    if line.contains('\u{fffd}') && line.ends_with(" gbk") {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the undecodable bytes should show as U+FFFD (�) and the rest as sent";
+             "无法解码的字节应显示为 U+FFFD（�），其余原样显示"),
+        show::text(shown),
+        show::text(&line),
+    ))
+}
 
 /// The program could not bind because another socket holds the address:
 /// a runtime failure (exit 1) whose one sentence says "in use".
