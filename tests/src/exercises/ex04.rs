@@ -514,8 +514,14 @@ pub const ENDS_CLEANLY_WHEN_THE_SERVER_CLOSES_FIRST: Check = Check {
         client.type_line("第一行")?;
         server.expect_line("第一行", REPLY)?;
         server.send_line("再见")?;
+        let (client_end, server_end) = (server.peer_addr(), server.local_addr());
         server.close();
-        client.type_lines(&["第二行", "第三行", "第四行", "第五行", "EXIT"])?;
+        // The first line after the close goes out and is answered with a
+        // reset; once the reset has arrived, every later write fails — the
+        // moment this check is about, made certain rather than left to timing.
+        client.type_line("第二行")?;
+        t.expect_connection_gone(client_end, server_end, REPLY)?;
+        client.type_lines(&["第三行", "第四行", "第五行", "EXIT"])?;
         expect_received(&mut client, &["再见"])?;
         client.expect_exit(0, EXIT)
     },

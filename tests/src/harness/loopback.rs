@@ -95,6 +95,34 @@ impl Test {
         })
     }
 
+    /// Wait until the kernel has no TCP connection from `from` to `to` any
+    /// more (it is not in `/proc/net/tcp`): a reset removes a connection at
+    /// once, so this is how a check knows the reset has reached the program
+    /// before it goes on. The kernel table offers no event to wait on, so it
+    /// is read every few milliseconds until `within` has passed.
+    pub fn expect_connection_gone(
+        &self,
+        from: SocketAddr,
+        to: SocketAddr,
+        within: Duration,
+    ) -> Outcome {
+        self.step(
+            msg!("wait until the connection {} → {} is gone (reset)", from, to;
+                       "等待连接 {} → {} 消失（已复位）", from, to),
+        );
+        let deadline = std::time::Instant::now() + within;
+        while tcp_connection_listed(from, to) {
+            if std::time::Instant::now() >= deadline {
+                return Err(Stop::fail(
+                    msg!("the connection {} → {} was still open after {} ms", from, to, within.as_millis();
+                                           "{} 毫秒后连接 {} → {} 仍然存在", within.as_millis(), from, to),
+                ));
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        Ok(())
+    }
+
     /// A TCP connection to `addr` is refused: nothing listens there.
     pub fn expect_refused(&self, addr: SocketAddr) -> Outcome {
         self.step(
@@ -135,4 +163,30 @@ pub fn expect_os_chosen(addr: SocketAddr) -> Outcome {
         "127.0.0.1 and a non-zero port",
         addr.to_string(),
     ))
+}
+
+/// An IPv4 address as `/proc/net/tcp` and `/proc/net/udp` print it: the raw
+/// 32-bit word in host order, then the port, in hex; `None` for IPv6.
+pub(super) fn proc_net_addr(addr: SocketAddr) -> Option<String> {
+    let SocketAddr::V4(v4) = addr else {
+        return None;
+    };
+    Some(format!(
+        "{:08X}:{:04X}",
+        u32::from_ne_bytes(v4.ip().octets()),
+        v4.port()
+    ))
+}
+
+/// Whether `/proc/net/tcp` lists an IPv4 connection from `from` to `to`
+/// (in any state).
+fn tcp_connection_listed(from: SocketAddr, to: SocketAddr) -> bool {
+    let (Some(from), Some(to)) = (proc_net_addr(from), proc_net_addr(to)) else {
+        return false;
+    };
+    let table = std::fs::read_to_string("/proc/net/tcp").unwrap_or_default();
+    table.lines().skip(1).any(|line| {
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        fields.get(1) == Some(&from.as_str()) && fields.get(2) == Some(&to.as_str())
+    })
 }

@@ -173,15 +173,7 @@ fn no_socket(addr: SocketAddr) -> Stop {
 /// to exactly `addr` (the last column of `/proc/net/udp`), or `None` when no
 /// such socket exists. Drops happen when the socket's receive buffer is full.
 pub fn udp_drops(addr: SocketAddr) -> Option<u64> {
-    let SocketAddr::V4(v4) = addr else {
-        return None;
-    };
-    // The kernel prints the address as the raw 32-bit word, in host order.
-    let wanted = format!(
-        "{:08X}:{:04X}",
-        u32::from_ne_bytes(v4.ip().octets()),
-        v4.port()
-    );
+    let wanted = super::loopback::proc_net_addr(addr)?;
     let table = std::fs::read_to_string("/proc/net/udp").ok()?;
     table.lines().skip(1).find_map(|line| {
         let fields: Vec<&str> = line.split_whitespace().collect();
