@@ -152,6 +152,8 @@ pub struct Exercise {
     pub solution_package: &'static str,
     pub programs: &'static [Program],
     pub checks: &'static [&'static Check],
+    /// The promises of its README's contract, each held by some of `checks`.
+    pub clauses: &'static [crate::clause::Clause],
 }
 
 impl Exercise {

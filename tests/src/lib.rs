@@ -9,6 +9,7 @@
 
 pub mod catalogue;
 pub mod check;
+pub mod clause;
 pub mod exercises;
 pub mod harness;
 pub mod mutants;
@@ -21,6 +22,7 @@ pub mod text;
 /// What a check file needs, in one import.
 pub mod prelude {
     pub use crate::check::{Check, Exercise, Need, Outcome, Program, Stop, Tier};
+    pub use crate::clause::{Clause, clause};
     pub use crate::harness::{EXIT, MAX_DATAGRAM, QUIET, REPLY, START, Test, Transport};
     pub use crate::msg;
     pub use crate::show;

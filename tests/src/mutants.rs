@@ -7,6 +7,8 @@
 //! //! program: 05
 //! //! rejected-by: replies_to_the_message
 //! //! kind: wrong            (or: hostile)
+//! //! clause: 05.reply          (the contract clause it breaks)
+//! //! diagnosis: check          (what its first ✗ must diagnose)
 //! ```
 
 use std::path::PathBuf;
@@ -24,6 +26,11 @@ pub struct Mutant {
     pub rejected_by: String,
     /// Hostile programs attack the grader itself (hang, flood, fork …).
     pub hostile: bool,
+    /// The contract clause (`05.reply`) it breaks, and nothing else.
+    pub clause: Option<String>,
+    /// The diagnosis id its first failing check must give (`not-flushed`,
+    /// `check` when the check's own hint is the right one).
+    pub diagnosis: Option<String>,
     /// The first line of its header: what is wrong with it.
     pub summary: String,
 }
@@ -67,6 +74,8 @@ pub fn all() -> Result<Vec<Mutant>, String> {
             program: field("program").ok_or_else(|| missing("program"))?,
             rejected_by: field("rejected-by").ok_or_else(|| missing("rejected-by"))?,
             hostile: field("kind").is_some_and(|k| k == "hostile"),
+            clause: field("clause"),
+            diagnosis: field("diagnosis"),
             summary: text
                 .lines()
                 .next()

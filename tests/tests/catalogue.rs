@@ -186,7 +186,95 @@ fn every_known_wrong_program_names_a_check_of_its_exercise() {
 }
 
 #[test]
-fn every_exercise_has_at_least_five_known_wrong_programs() {
+fn every_exercise_lists_the_clauses_of_its_contract() {
+    for exercise in EXERCISES {
+        assert!(
+            !exercise.clauses.is_empty(),
+            "exercise {} lists no contract clauses",
+            exercise.id
+        );
+        let mut ids = std::collections::BTreeSet::new();
+        for clause in exercise.clauses {
+            assert!(
+                clause.id.starts_with(&format!("{}.", exercise.id)),
+                "clause {} of exercise {} should be named {}.…",
+                clause.id,
+                exercise.id,
+                exercise.id
+            );
+            assert!(
+                ids.insert(clause.id),
+                "clause {} is listed twice",
+                clause.id
+            );
+            assert!(
+                !clause.text.en.is_empty() && !clause.text.zh.is_empty(),
+                "clause {} needs its sentence in both languages",
+                clause.id
+            );
+            assert!(
+                !clause.checks.is_empty(),
+                "clause {} is held by no check",
+                clause.id
+            );
+            for name in clause.checks {
+                assert!(
+                    exercise.checks.iter().any(|c| c.name == *name),
+                    "clause {} names {}, not a check of exercise {}",
+                    clause.id,
+                    name,
+                    exercise.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_clause_is_broken_by_a_known_wrong_program_its_checks_reject() {
+    let corpus = mutants::all().expect("valid headers");
+    for exercise in EXERCISES {
+        for clause in exercise.clauses {
+            let breakers: Vec<_> = corpus
+                .iter()
+                .filter(|m| m.clause.as_deref() == Some(clause.id))
+                .collect();
+            assert!(
+                !breakers.is_empty(),
+                "no known-wrong program breaks clause {} ({})",
+                clause.id,
+                clause.text.en
+            );
+            for mutant in breakers {
+                assert!(
+                    clause.checks.contains(&mutant.rejected_by.as_str()),
+                    "{} breaks clause {} but is rejected by {}, which does not hold that clause",
+                    mutant.bin,
+                    clause.id,
+                    mutant.rejected_by
+                );
+            }
+        }
+    }
+    for mutant in corpus.iter().filter(|m| !m.hostile) {
+        let exercise = EXERCISES.iter().find(|e| e.id == mutant.exercise());
+        let clause = mutant.clause.as_deref().unwrap_or_else(|| {
+            panic!(
+                "{} does not say which clause it breaks (`//! clause: …`)",
+                mutant.bin
+            )
+        });
+        assert!(
+            exercise.is_some_and(|e| e.clauses.iter().any(|c| c.id == clause)),
+            "{} breaks clause {}, which its exercise does not list",
+            mutant.bin,
+            clause
+        );
+    }
+}
+
+#[test]
+fn every_exercise_has_at_least_ten_known_wrong_programs() {
     let corpus = mutants::all().expect("valid headers");
     for exercise in EXERCISES {
         let wrong = corpus
@@ -194,8 +282,8 @@ fn every_exercise_has_at_least_five_known_wrong_programs() {
             .filter(|m| m.exercise() == exercise.id && !m.hostile)
             .count();
         assert!(
-            wrong >= 5,
-            "exercise {} has {wrong} known-wrong programs; it needs at least 5",
+            wrong >= 10,
+            "exercise {} has {wrong} known-wrong programs; it needs at least 10",
             exercise.id
         );
     }

@@ -52,7 +52,11 @@ pub static EXERCISE: Exercise = Exercise {
         &SPLITS_REGISTERED_AND_DYNAMIC_PORTS_AS_IANA_DOES,
         &KNOWS_THE_EPHEMERAL_RANGE_OF_THIS_MACHINE,
     ],
+    clauses: CLAUSES,
 };
+
+/// The promises of this exercise's README contract (see `crate::clause`).
+static CLAUSES: &[Clause] = &[];
 
 /// Say which input a failure is about: `` `ex00-addresses 172.16.0.0`: … ``.
 fn for_input(args: &[&str], stop: Stop) -> Stop {

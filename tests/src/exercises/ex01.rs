@@ -39,7 +39,11 @@ pub static EXERCISE: Exercise = Exercise {
         &STOPS_AT_EXIT_WITHOUT_SENDING_IT,
         &REJECTS_A_MALFORMED_DESTINATION,
     ],
+    clauses: CLAUSES,
 };
+
+/// The promises of this exercise's README contract (see `crate::clause`).
+static CLAUSES: &[Clause] = &[];
 
 /// What the sender reports after one `sendto`.
 struct Sent {

@@ -40,7 +40,11 @@ pub static EXERCISE: Exercise = Exercise {
         &REPORTS_ADDRESS_IN_USE,
         &REJECTS_A_MALFORMED_ADDRESS,
     ],
+    clauses: CLAUSES,
 };
+
+/// The promises of this exercise's README contract (see `crate::clause`).
+static CLAUSES: &[Clause] = &[];
 
 /// Start the receiver on a port the OS chooses, and a sender of the suite.
 fn receiver_and_sender(t: &Test, extra: &[&str]) -> Result<(Proc, SocketAddr, UdpPeer), Stop> {

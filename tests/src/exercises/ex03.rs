@@ -41,7 +41,11 @@ pub static EXERCISE: Exercise = Exercise {
         &REPORTS_PERMISSION_DENIED_FOR_A_PRIVILEGED_PORT,
         &shared::REJECTS_A_PORT_OUT_OF_RANGE,
     ],
+    clauses: CLAUSES,
 };
+
+/// The promises of this exercise's README contract (see `crate::clause`).
+static CLAUSES: &[Clause] = &[];
 
 /// Start the server on a port the OS chooses and make a client.
 fn server_and_client(t: &Test) -> Result<(Proc, SocketAddr, UdpPeer), Stop> {

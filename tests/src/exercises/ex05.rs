@@ -46,7 +46,11 @@ pub static EXERCISE: Exercise = Exercise {
         &shared::REJECTS_A_MALFORMED_IP,
         &REPORTS_ADDRESS_IN_USE,
     ],
+    clauses: CLAUSES,
 };
+
+/// The promises of this exercise's README contract (see `crate::clause`).
+static CLAUSES: &[Clause] = &[];
 
 /// The reply of the notes' server, with the newline that ends a message.
 const REPLY_LINE: &str = "数据已收到";

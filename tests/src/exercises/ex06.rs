@@ -43,7 +43,11 @@ pub static EXERCISE: Exercise = Exercise {
         &shared::REJECTS_A_PORT_OUT_OF_RANGE,
         &shared::REJECTS_A_MALFORMED_IP,
     ],
+    clauses: CLAUSES,
 };
+
+/// The promises of this exercise's README contract (see `crate::clause`).
+static CLAUSES: &[Clause] = &[];
 
 /// The reply to every message, without its newline.
 const REPLY_LINE: &str = "数据已收到";

@@ -75,7 +75,11 @@ pub static EXERCISE: Exercise = Exercise {
         &CLIENT_REPORTS_CONNECTION_REFUSED,
         &CLIENT_REJECTS_A_PORT_OUT_OF_RANGE,
     ],
+    clauses: CLAUSES,
 };
+
+/// The promises of this exercise's README contract (see `crate::clause`).
+static CLAUSES: &[Clause] = &[];
 
 const SERVER: &str = "07-server";
 const CLIENT: &str = "07-client";

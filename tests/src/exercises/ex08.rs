@@ -45,7 +45,11 @@ pub static EXERCISE: Exercise = Exercise {
         &REJECTS_A_MALFORMED_ADDRESS,
         &REPORTS_A_PORT_THAT_IS_TAKEN,
     ],
+    clauses: CLAUSES,
 };
+
+/// The promises of this exercise's README contract (see `crate::clause`).
+static CLAUSES: &[Clause] = &[];
 
 /// The notes' port for the threaded chat.
 const CHAT_PORT: u16 = 7890;
