@@ -6,6 +6,7 @@
 //! done before the step that failed. Every wait has a deadline; every
 //! program is killed with its process group when the check ends.
 
+mod edges;
 mod files;
 mod lines;
 mod loopback;
@@ -16,6 +17,7 @@ mod tcp;
 mod udp;
 mod unprivileged;
 
+pub use edges::Edge;
 pub use files::{SameAs, human_size};
 pub use lines::{HasLine, NoLineStarting, has_line, no_line_starting};
 pub use loopback::{Transport, expect_os_chosen};
