@@ -10,7 +10,9 @@
 pub mod catalogue;
 pub mod check;
 pub mod clause;
+pub mod diagnosis;
 pub mod exercises;
+pub mod glossary;
 pub mod harness;
 pub mod mutants;
 pub mod report;

@@ -18,6 +18,7 @@ pub struct Labels {
     pub hint: Text,
     pub behaviour: Text,
     pub still_running: Text,
+    pub cause: Text,
 }
 
 pub const LABELS: Labels = Labels {
@@ -52,6 +53,10 @@ pub const LABELS: Labels = Labels {
     still_running: Text {
         en: "was still running; the check stopped it",
         zh: "仍在运行，已被检查终止",
+    },
+    cause: Text {
+        en: "cause",
+        zh: "原因",
     },
 };
 
@@ -96,11 +101,21 @@ pub fn details(
     if verdict.status == Status::Pass {
         return out;
     }
-    // An unfinished stub: one clean line says which step is missing.
-    if let Some(todo) = verdict.todo() {
-        let _ = writeln!(out, "{pad}{}", todo.get(lang));
-        write_hint(&mut out, check, lang, hint);
-        return out;
+    // The cause the harness observed comes first: it is what the learner
+    // has to fix, whatever this check was about.
+    if let Some(found) = &verdict.diagnosis {
+        let _ = writeln!(
+            out,
+            "{pad}{}: {} — {}",
+            LABELS.cause.get(lang),
+            found.diagnosis().title.get(lang),
+            found.evidence.get(lang)
+        );
+        // An unfinished stub: that one line says all there is to say.
+        if found.id == "todo" {
+            write_hint(&mut out, check, verdict, lang, hint);
+            return out;
+        }
     }
     if let Some(what) = &verdict.what {
         let _ = writeln!(out, "{pad}{}: {}", LABELS.what.get(lang), what.get(lang));
@@ -127,7 +142,7 @@ pub fn details(
     let ended: Vec<String> = verdict
         .endings
         .iter()
-        .map(|e| match e.diagnosis() {
+        .map(|e| match e.described() {
             Some(said) => said.get(lang).to_string(),
             None => {
                 let space = if lang == Lang::Zh { "" } else { " " };
@@ -152,19 +167,36 @@ pub fn details(
             LABELS.behaviour.get(lang),
             b.id,
             exercise.handle(),
-            b.section,
+            check.section,
             b.claim.get(lang)
         );
     }
-    write_hint(&mut out, check, lang, hint);
+    write_hint(&mut out, check, verdict, lang, hint);
     out
 }
 
-fn write_hint(out: &mut String, check: &Check, lang: Lang, level: usize) {
-    if let Some(hint) = check
+/// The hint for a failure: the diagnosis's, in the graded program's
+/// language, when the harness found the cause; else the check's own,
+/// at `level` (0 = the first nudge).
+pub fn hint(check: &Check, verdict: &Verdict, lang: Lang, level: usize) -> Option<String> {
+    if let Some(found) = &verdict.diagnosis {
+        return Some(
+            found
+                .diagnosis()
+                .hint
+                .get(verdict.language)
+                .get(lang)
+                .to_string(),
+        );
+    }
+    check
         .hints
         .get(level.min(check.hints.len().saturating_sub(1)))
-    {
-        let _ = writeln!(out, "    {}: {}", LABELS.hint.get(lang), hint.get(lang));
+        .map(|h| crate::glossary::for_language(h.get(lang), verdict.language, lang))
+}
+
+fn write_hint(out: &mut String, check: &Check, verdict: &Verdict, lang: Lang, level: usize) {
+    if let Some(hint) = hint(check, verdict, lang, level) {
+        let _ = writeln!(out, "    {}: {}", LABELS.hint.get(lang), hint);
     }
 }

@@ -6,6 +6,7 @@
 //! started is killed and the verdict says so.
 
 use crate::check::{Check, Exercise, Need, Shown, Stop};
+use crate::diagnosis::{Found, Language};
 use crate::harness::{Ending, Reaper, Test, TraceLog};
 use crate::msg;
 use crate::targets::Targets;
@@ -50,6 +51,10 @@ pub struct Verdict {
     /// How each program ended.
     pub endings: Vec<Ending>,
     pub duration: Duration,
+    /// For a failure: the cause the harness observed, if one fits.
+    pub diagnosis: Option<Found>,
+    /// What the graded program is written in (which hints to show).
+    pub language: Language,
 }
 
 impl Verdict {
@@ -62,6 +67,8 @@ impl Verdict {
             steps: Vec::new(),
             endings: Vec::new(),
             duration: Duration::ZERO,
+            diagnosis: None,
+            language: Language::Rust,
         }
     }
 
@@ -71,8 +78,30 @@ impl Verdict {
         self.endings
             .iter()
             .find(|e| e.is_todo())
-            .and_then(Ending::diagnosis)
+            .and_then(Ending::described)
     }
+
+    /// The diagnosis id a report gives: a cause the harness observed, or
+    /// `check` when none fits and the check's own hint stands.
+    pub fn diagnosis_id(&self) -> &'static str {
+        self.diagnosis
+            .as_ref()
+            .map_or(crate::diagnosis::CHECK, |d| d.id)
+    }
+}
+
+/// The cause of a failure, from what the harness observed: a program's
+/// `todo!` or crash first (nothing else it did matters then), then what
+/// was seen while waiting (a silent but listening program, a reply from
+/// another port …), then an error the program reported, then an end the
+/// check did not expect.
+pub fn diagnose(endings: &[Ending], evidence: &[Found]) -> Option<Found> {
+    let mut causes: Vec<(u8, Found)> = endings.iter().filter_map(Ending::cause).collect();
+    if let Some(seen) = evidence.first() {
+        causes.push((2, seen.clone()));
+    }
+    causes.sort_by_key(|(rank, _)| *rank);
+    causes.into_iter().next().map(|(_, found)| found)
 }
 
 /// Why `need` cannot be met here, or `None` when it can (probed once).
@@ -125,6 +154,10 @@ pub fn run_check(
         return Verdict::skipped(why);
     }
     let started = Instant::now();
+    let language = exercise
+        .programs
+        .first()
+        .map_or(Language::Rust, |p| targets.language(p.key));
     let reaper = Reaper::new();
     let (tx, rx) = mpsc::channel();
     let check_reaper = reaper.clone();
@@ -172,6 +205,8 @@ pub fn run_check(
         steps: log.steps,
         endings: log.endings,
         duration: started.elapsed(),
+        diagnosis: None,
+        language,
     };
     match outcome {
         Ok(Ok(())) => {}
@@ -184,6 +219,7 @@ pub fn run_check(
             verdict.what = Some(failure.what);
             verdict.expected = failure.expected;
             verdict.seen = failure.seen;
+            verdict.diagnosis = diagnose(&verdict.endings, &log.evidence);
         }
         Err(panic) => {
             let text = panic

@@ -203,4 +203,21 @@ impl Targets {
     pub fn argv(&self, key: &str) -> Option<&[String]> {
         self.programs.get(key).map(Vec::as_slice)
     }
+
+    /// What the program with `key` is written in, as far as hints care:
+    /// an executable cargo built is Rust, `python3 …` is Python.
+    pub fn language(&self, key: &str) -> crate::diagnosis::Language {
+        use crate::diagnosis::Language;
+        match self.argv(key) {
+            Some([exe])
+                if Path::new(exe)
+                    .components()
+                    .any(|c| c.as_os_str() == "target") =>
+            {
+                Language::Rust
+            }
+            Some(argv) => Language::of_command(argv),
+            None => Language::Rust,
+        }
+    }
 }

@@ -5,6 +5,8 @@
 
 use netlings_suite::catalogue::{BEHAVIOURS, EXERCISES, behaviour, uncovered};
 use netlings_suite::check::{Check, Exercise};
+use netlings_suite::diagnosis::{self, Language};
+use netlings_suite::glossary;
 use netlings_suite::mutants;
 use netlings_suite::targets::workspace_root;
 use netlings_suite::text::Lang;
@@ -315,5 +317,62 @@ fn every_exercise_has_a_readme_in_each_language_and_a_python_example() {
             "docs/python has no example for {}",
             exercise.folder()
         );
+    }
+}
+
+#[rstest]
+fn hints_for_other_languages_keep_no_rust_terms(
+    #[values(Language::Python, Language::Other)] language: Language,
+    #[values(Lang::En, Lang::Zh)] lang: Lang,
+) {
+    let mut rusty = Vec::new();
+    for (exercise, check) in all_checks() {
+        for hint in check.hints {
+            let said = glossary::for_language(hint.get(lang), language, lang);
+            let terms = glossary::rust_terms(&said);
+            if !terms.is_empty() {
+                rusty.push(format!("{}: {terms:?} in {said}", exercise.check_id(check)));
+            }
+        }
+    }
+    assert!(
+        rusty.is_empty(),
+        "hints that still speak Rust:\n{}",
+        rusty.join("\n")
+    );
+}
+
+#[test]
+fn every_diagnosis_has_words_and_hints_in_every_language() {
+    for d in diagnosis::DIAGNOSES {
+        for lang in [Lang::En, Lang::Zh] {
+            assert!(!d.title.get(lang).is_empty(), "{} has no title", d.id);
+            for language in [Language::Rust, Language::Python, Language::Other] {
+                assert!(
+                    !d.hint.get(language).get(lang).is_empty(),
+                    "{} lacks a hint",
+                    d.id
+                );
+            }
+        }
+        let any = d.hint.get(Language::Other);
+        assert!(
+            glossary::rust_terms(any.en).is_empty() && glossary::rust_terms(any.zh).is_empty(),
+            "{}'s hint for any language speaks Rust",
+            d.id
+        );
+    }
+}
+
+#[test]
+fn every_known_wrong_program_names_a_known_diagnosis() {
+    for mutant in mutants::all().expect("valid headers") {
+        if let Some(id) = &mutant.diagnosis {
+            assert!(
+                diagnosis::is_known(id),
+                "{} names diagnosis {id}, which is not in the catalogue",
+                mutant.bin
+            );
+        }
     }
 }

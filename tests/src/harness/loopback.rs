@@ -26,7 +26,7 @@ fn random_loopback_ip() -> Ipv4Addr {
 }
 
 /// Which kind of socket a port belongs to (TCP and UDP ports are separate).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Transport {
     Tcp,
     Udp,

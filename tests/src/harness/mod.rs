@@ -13,9 +13,11 @@ mod loopback;
 mod netns;
 mod process;
 mod reaper;
+mod sockets;
 mod tcp;
 mod udp;
 mod unprivileged;
+mod watch;
 
 pub use edges::Edge;
 pub use files::{SameAs, human_size};
@@ -24,11 +26,13 @@ pub use loopback::{Transport, expect_os_chosen};
 pub(crate) use netns::probe_lossy_namespace;
 pub use process::{Ending, Finished, Proc, describe_status};
 pub use reaper::{Reaper, survivors};
+pub use sockets::{Held, held_by, ready_on};
 pub use tcp::{TcpPeer, TcpServerPeer};
 pub use udp::udp_drops;
 pub use udp::{MAX_DATAGRAM, UdpPeer};
 
 use crate::check::{Exercise, Stop};
+use crate::diagnosis::Found;
 use crate::targets::Targets;
 use crate::text::Msg;
 use std::cell::RefCell;
@@ -59,6 +63,10 @@ pub struct Trace(Rc<RefCell<TraceLog>>);
 pub struct TraceLog {
     pub steps: Vec<Msg>,
     pub endings: Vec<Ending>,
+    /// Causes the harness observed while waiting (a program listening but
+    /// silent, a reply from another port …), in the order seen.
+    pub evidence: Vec<Found>,
+    watched: Vec<watch::Watched>,
 }
 
 impl Trace {
@@ -68,6 +76,12 @@ impl Trace {
 
     fn ended(&self, ending: Ending) {
         self.0.borrow_mut().endings.push(ending);
+    }
+
+    /// Record a cause observed while waiting; the runner names the first
+    /// one as the diagnosis of a failure.
+    pub fn observed(&self, found: Found) {
+        self.0.borrow_mut().evidence.push(found);
     }
 
     /// How many steps are recorded so far.

@@ -3,6 +3,7 @@
 
 use super::{Trace, reaper::Reaper};
 use crate::check::{Outcome, Shown, Stop};
+use crate::diagnosis::Found;
 use crate::text::Msg;
 use crate::{msg, show};
 use predicates::Predicate;
@@ -35,12 +36,18 @@ pub struct Ending {
     /// `None`: it was still running and the check stopped it.
     pub status: Option<ExitStatus>,
     pub stderr: String,
+    /// The last line it printed on standard output, if any.
+    pub last_line: Option<String>,
+    /// Whether the check waited for it to end (an end the check expected
+    /// is no diagnosis by itself).
+    pub exit_expected: bool,
 }
 
 impl Ending {
-    /// What the program said when it stopped by itself: a `todo!()` step of
-    /// the stub, a panic, or its last line of standard error.
-    pub fn diagnosis(&self) -> Option<Msg> {
+    /// How the program ended, in a line: a `todo!()` step of the stub, a
+    /// panic, or its exit status and last line of standard error; `None`
+    /// while it was still running when the check stopped it.
+    pub fn described(&self) -> Option<Msg> {
         let status = self.status?;
         if let Some(step) = todo_step(&self.stderr) {
             return Some(msg!("not implemented yet: {}", step; "尚未实现：{}", step));
@@ -64,6 +71,101 @@ impl Ending {
     /// Whether the stub's `todo!()` stopped it.
     pub fn is_todo(&self) -> bool {
         self.status.is_some() && todo_step(&self.stderr).is_some()
+    }
+
+    /// The cause this ending shows, if it shows one: a `todo!`, a crash,
+    /// an error the program reported, or an end the check did not expect.
+    /// `rank` orders them: the runner takes the most telling one.
+    pub fn cause(&self) -> Option<(u8, Found)> {
+        let status = self.status?;
+        let role = &self.role;
+        if let Some(step) = todo_step(&self.stderr) {
+            return Some((
+                0,
+                Found::new(
+                    "todo",
+                    msg!("{} stopped at the stub's `todo!`: {}", role.en, step;
+                         "{}停在了存根的 `todo!` 处：{}", role.zh, step),
+                ),
+            ));
+        }
+        if let Some(crash) = crash_message(&self.stderr, status) {
+            return Some((
+                1,
+                Found::new(
+                    "panicked",
+                    msg!("{} crashed: {}", role.en, crash; "{}崩溃了：{}", role.zh, crash),
+                ),
+            ));
+        }
+        let last_error = self
+            .stderr
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .map(show::text);
+        let lower = self.stderr.to_ascii_lowercase();
+        let reported = if lower.contains("address already in use")
+            || lower.contains("os error 98")
+            || lower.contains("eaddrinuse")
+        {
+            Some("address-in-use")
+        } else if lower.contains("permission denied")
+            || lower.contains("os error 13")
+            || lower.contains("eacces")
+        {
+            Some("permission-denied")
+        } else {
+            None
+        };
+        if let (Some(id), Some(said)) = (reported, &last_error) {
+            return Some((
+                3,
+                Found::new(
+                    id,
+                    msg!("{} said: {}", role.en, said; "{}报告：{}", role.zh, said),
+                ),
+            ));
+        }
+        if self.exit_expected {
+            return None;
+        }
+        let how = describe_status(status);
+        let after = match &self.last_line {
+            Some(line) => {
+                msg!(", after printing {}", show::text(line); "，最后输出的一行是 {}", show::text(line))
+            }
+            None => msg!(", having printed nothing"; "，没有任何输出"),
+        };
+        let said = match &last_error {
+            Some(line) => msg!("; its last error line: {}", line; "；最后一行错误输出：{}", line),
+            None => Msg::default(),
+        };
+        Some((
+            4,
+            Found::new(
+                "exited",
+                msg!("{} ended by itself ({}){}{} while the check still needed it", role.en, how.en, after.en, said.en;
+                     "{}在检查仍需要它时自行结束（{}）{}{}", role.zh, how.zh, after.zh, said.zh),
+            ),
+        ))
+    }
+}
+
+/// What a crash said: Rust's panic message, the exception a Python
+/// traceback ends with, or the signal that killed the program.
+fn crash_message(stderr: &str, status: ExitStatus) -> Option<String> {
+    if let Some(panic) = panic_message(stderr) {
+        return Some(show::text(panic));
+    }
+    if stderr.contains("Traceback (most recent call last):") {
+        let last = stderr.lines().rev().find(|l| !l.trim().is_empty())?;
+        return Some(show::text(last.trim()));
+    }
+    match status.signal() {
+        // SIGKILL and SIGTERM come from outside (the check, a limit).
+        Some(sig) if sig != 9 && sig != 15 => Some(describe_status(status).en),
+        _ => None,
     }
 }
 
@@ -104,6 +206,8 @@ pub struct Proc {
     trace: Trace,
     reaper: Reaper,
     pgid: i32,
+    /// Set once the check waits for the program to end.
+    exit_expected: bool,
 }
 
 impl Proc {
@@ -153,6 +257,7 @@ impl Proc {
         })?;
         let pgid = child.id() as i32;
         reaper.adopt(pgid);
+        trace.watch(child.id());
 
         let (tx, lines) = channel();
         let stdout = child.stdout.take().expect("stdout is piped");
@@ -187,6 +292,7 @@ impl Proc {
             trace,
             reaper,
             pgid,
+            exit_expected: false,
         })
     }
 
@@ -259,7 +365,11 @@ impl Proc {
         loop {
             match self.next_line(deadline) {
                 Ok(line) if wanted(&line) => return Ok(line),
-                Ok(_) => continue,
+                Ok(line) => {
+                    if let Some(stop) = self.near_miss(expected, &line, &wanted) {
+                        return Err(stop);
+                    }
+                }
                 Err(why) => {
                     let seen = self.seen_since(from);
                     return Err(Stop::mismatch(why, expected.to_string(), seen));
@@ -306,18 +416,111 @@ impl Proc {
 
     /// Wait for `listening on IP:PORT` (TCP) or `bound to IP:PORT` (UDP) and
     /// return the address; this line is also the program's readiness signal.
+    ///
+    /// While it waits, it watches the program's sockets: a program that is
+    /// already listening (or bound) but prints nothing for a while has its
+    /// line stuck in an output buffer, and a program whose printed port is
+    /// not the one it listens on has printed the wrong address. Both are
+    /// said at once, as what they are.
     pub fn expect_address(&mut self, prefix: &str, within: Duration) -> Result<SocketAddr, Stop> {
-        let line = self.expect_line(&format!("\"{prefix} IP:PORT\""), within, |l| {
-            l.trim_start().starts_with(prefix)
-        })?;
+        let transport = if prefix.starts_with("listening") {
+            super::Transport::Tcp
+        } else {
+            super::Transport::Udp
+        };
+        let expected = format!("\"{prefix} IP:PORT\"");
+        self.trace.step(msg!("wait for {} to print {}", self.role.en, expected; "等待{}输出 {}", self.role.zh, expected));
+        let from = self.seen.len();
+        let deadline = Instant::now() + within;
+        let mut ready_since: Option<(Instant, SocketAddr)> = None;
+        let line = loop {
+            let slice = (Instant::now() + WATCH_SLICE).min(deadline);
+            match self.next_line(slice) {
+                Ok(line) if line.trim_start().starts_with(prefix) => break line,
+                Ok(line) => {
+                    if let Some(stop) =
+                        self.near_miss(&expected, &line, |l| l.trim_start().starts_with(prefix))
+                    {
+                        return Err(stop);
+                    }
+                }
+                Err(_) if !self.ended_output && Instant::now() < deadline => {}
+                Err(why) => {
+                    if let Some((_, addr)) = ready_since {
+                        return Err(self.not_flushed(addr, &expected, from));
+                    }
+                    return Err(Stop::mismatch(why, expected, self.seen_since(from)));
+                }
+            }
+            if ready_since.is_none() {
+                let ready = super::ready_on(self.pid(), transport);
+                ready_since = ready.first().map(|addr| (Instant::now(), *addr));
+            }
+            if let Some((since, addr)) = ready_since
+                && since.elapsed() >= FLUSH_GRACE
+            {
+                return Err(self.not_flushed(addr, &expected, from));
+            }
+        };
         let rest = line.trim_start()[prefix.len()..].trim();
-        rest.parse().map_err(|_| {
+        let addr: SocketAddr = rest.parse().map_err(|_| {
             Stop::mismatch(
                 msg!("the line names no address that can be parsed as IP:PORT"; "这一行里的地址无法按 IP:端口 解析"),
                 format!("\"{prefix} 127.0.0.1:PORT\""),
                 show::text(&line),
             )
-        })
+        })?;
+        let ready = super::ready_on(self.pid(), transport);
+        if !ready.is_empty() && !ready.iter().any(|r| r.port() == addr.port()) {
+            let really = ready[0];
+            self.trace.observed(Found::new(
+                "wrong-port-printed",
+                msg!("{} printed port {} but its socket is on {}", self.role.en, addr.port(), really;
+                     "{}打印的端口是 {}，但它的套接字在 {} 上", self.role.zh, addr.port(), really),
+            ));
+            return Err(Stop::mismatch(
+                msg!("the address printed is not the one the program is on"; "打印的地址不是程序实际所在的地址"),
+                format!("\"{prefix} {really}\""),
+                show::text(&line),
+            ));
+        }
+        Ok(addr)
+    }
+
+    /// The program is ready on `addr` but its line has not come out.
+    fn not_flushed(&mut self, addr: SocketAddr, expected: &str, from: usize) -> Stop {
+        self.trace.observed(Found::new(
+            "not-flushed",
+            msg!("{} is already on {} but has printed nothing for {} s", self.role.en, addr, FLUSH_GRACE.as_secs_f32();
+                 "{}已经在 {} 上就绪，但 {} 秒内什么也没有输出", self.role.zh, addr, FLUSH_GRACE.as_secs_f32()),
+        ));
+        Stop::mismatch(
+            msg!("{} is ready but did not print its address", self.role.en; "{}已就绪，却没有打印它的地址", self.role.zh),
+            expected.to_string(),
+            self.seen_since(from),
+        )
+    }
+
+    /// A line that is not the wanted one, but would be without what is
+    /// around it (a prompt, a `\r`, blanks): the program printed the right
+    /// thing in the wrong shape. Said at once, with the difference.
+    fn near_miss(
+        &mut self,
+        expected: &str,
+        line: &str,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Option<Stop> {
+        let unwrapped = around(line).find(|variant| wanted(variant))?;
+        self.trace.observed(Found::new(
+            "output-around",
+            msg!("{} printed {} where {} was expected (around it: {})", self.role.en, show::text(line), show::text(&unwrapped), show::text(&line.replacen(&unwrapped, "…", 1));
+                 "{}打印了 {}，预期是 {}（多出的部分：{}）", self.role.zh, show::text(line), show::text(&unwrapped), show::text(&line.replacen(&unwrapped, "…", 1))),
+        ));
+        Some(Stop::mismatch(
+            msg!("{} printed the line with something around it", self.role.en; "{}打印的这一行前后多了东西", self.role.zh),
+            expected.to_string(),
+            show::text(line),
+        ))
     }
 
     /// No line for which `unwanted` holds appears during `window` (a bounded
@@ -378,7 +581,7 @@ impl Proc {
     fn ended_msg(&mut self) -> Msg {
         // The output closed: give the program a moment to be reaped so the
         // message can say how it ended.
-        let status = self.wait_status(Duration::from_millis(500));
+        let status = self.reap(Duration::from_millis(500));
         match status {
             Some(status) => {
                 let how = describe_status(status);
@@ -403,8 +606,14 @@ impl Proc {
         shown.join(" / ").into()
     }
 
-    /// Wait up to `within` for the program to exit by itself.
+    /// Wait up to `within` for the program to exit by itself (the check
+    /// expects it to end, so its end is no diagnosis by itself).
     pub fn wait_status(&mut self, within: Duration) -> Option<ExitStatus> {
+        self.exit_expected = true;
+        self.reap(within)
+    }
+
+    fn reap(&mut self, within: Duration) -> Option<ExitStatus> {
         let deadline = Instant::now() + within;
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
@@ -464,6 +673,7 @@ impl Proc {
     /// collecting what it printed: for one-shot programs.
     pub fn finish(mut self, within: Duration) -> Result<Finished, Stop> {
         self.stdin = None;
+        self.exit_expected = true;
         let deadline = Instant::now() + within;
         let mut stdout = Vec::new();
         while !self.ended_output {
@@ -529,6 +739,8 @@ impl Drop for Proc {
             role: self.role.clone(),
             status,
             stderr: self.stderr(),
+            last_line: self.seen.last().cloned(),
+            exit_expected: self.exit_expected,
         });
     }
 }
@@ -717,6 +929,36 @@ impl Proc {
                                  "无法向{}发送信号", self.role.zh)),
         }
     }
+}
+
+/// How often a wait for a program's line looks at its sockets.
+const WATCH_SLICE: Duration = Duration::from_millis(100);
+/// How long a program may be ready on its socket without printing the line
+/// that says so before its output counts as stuck in a buffer. A correct
+/// program prints right after it binds; this leaves room for a loaded
+/// machine.
+const FLUSH_GRACE: Duration = Duration::from_millis(1500);
+
+/// The shapes a line takes once what may surround the wanted text is taken
+/// away: `\r`s, blanks at either end, a prompt or label before it.
+fn around(line: &str) -> impl Iterator<Item = String> + '_ {
+    let plain = line.replace('\r', "");
+    let trimmed = plain.trim().to_string();
+    let after_prompt = plain
+        .char_indices()
+        .filter(|(i, c)| *i > 0 && *i <= 80 && !c.is_whitespace())
+        .filter(|(i, _)| {
+            plain[..*i]
+                .chars()
+                .last()
+                .is_some_and(|p| p.is_whitespace() || ">:$#]".contains(p))
+        })
+        .map(|(i, _)| plain[i..].trim_end().to_string())
+        .collect::<Vec<_>>();
+    [plain.clone(), trimmed]
+        .into_iter()
+        .chain(after_prompt)
+        .filter(move |v| v != line)
 }
 
 /// How long a program may take to stop once told to.

@@ -4,7 +4,9 @@
 //! write, half-close, reset, slow reading) are one call each.
 
 use super::Trace;
+use super::watch::Ready;
 use crate::check::{Outcome, Shown, Stop};
+use crate::diagnosis::Found;
 use crate::text::Msg;
 use crate::{msg, show};
 use std::io::{ErrorKind, Read, Write};
@@ -19,6 +21,8 @@ pub struct TcpPeer {
     stream: TcpStream,
     /// Bytes read but not yet consumed by a line read.
     pending: Vec<u8>,
+    /// Bytes received on this connection so far.
+    received: usize,
     trace: Trace,
 }
 
@@ -40,9 +44,18 @@ impl TcpPeer {
         trace.step(msg!("{} connects to {}", name.en, addr; "{}连接 {}", name.zh, addr));
         match TcpStream::connect_timeout(&addr, within) {
             Ok(stream) => Ok(TcpPeer::from_stream(name, stream, trace)),
-            Err(e) if e.kind() == ErrorKind::ConnectionRefused => Err(Stop::fail(msg!(
-                "connection refused: nothing is listening on {}", addr;
-                "连接被拒绝：{} 上没有程序在监听", addr))),
+            Err(e) if e.kind() == ErrorKind::ConnectionRefused => {
+                if trace.all_programs_ended() {
+                    trace.observed(Found::new(
+                        "refused-gone",
+                        msg!("nothing listens on {} any more: the program has ended", addr;
+                             "{} 上已经没有程序在监听：程序已经结束了", addr),
+                    ));
+                }
+                Err(Stop::fail(msg!(
+                    "connection refused: nothing is listening on {}", addr;
+                    "连接被拒绝：{} 上没有程序在监听", addr)))
+            }
             Err(e) => Err(Stop::fail(
                 msg!("could not connect to {}: {}", addr, e; "无法连接 {}：{}", addr, e),
             )),
@@ -54,6 +67,7 @@ impl TcpPeer {
             name,
             stream,
             pending: Vec::new(),
+            received: 0,
             trace,
         }
     }
@@ -181,6 +195,7 @@ impl TcpPeer {
                 }
                 Got::Reset => return Err(self.reset_seen()),
                 Got::Timeout => {
+                    self.observe_open_after_data();
                     return Err(Stop::mismatch(
                         msg!("the program did not close the connection within {} s", within.as_secs_f32();
                              "程序没有在 {} 秒内关闭连接", within.as_secs_f32()),
@@ -259,6 +274,7 @@ impl TcpPeer {
                 Got::End => return Ok(std::mem::take(&mut self.pending)),
                 Got::Reset => return Err(self.reset_seen()),
                 Got::Timeout => {
+                    self.observe_open_after_data();
                     return Err(Stop::mismatch(
                         msg!("the connection was still open after {} s", within.as_secs_f32(); "{} 秒后连接仍未关闭", within.as_secs_f32()),
                         "end of stream",
@@ -275,10 +291,17 @@ impl TcpPeer {
     }
 
     fn read_some(&mut self, deadline: Instant) -> Result<Got, Stop> {
-        let wait = deadline.saturating_duration_since(Instant::now());
-        if wait.is_zero() {
-            return Ok(Got::Timeout);
+        match self.trace.wait_readable(self.stream.as_fd(), deadline) {
+            Ready::Readable => {}
+            Ready::TimedOut => return Ok(Got::Timeout),
+            // The program's end closed its side, so an end of stream or a
+            // reset is already queued; a socket a leftover child still
+            // holds open just has nothing more to say.
+            Ready::Gone => return Ok(Got::Timeout),
         }
+        let wait = deadline
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_millis(1));
         self.stream
             .set_read_timeout(Some(wait))
             .map_err(|e| self.broken(e))?;
@@ -287,6 +310,7 @@ impl TcpPeer {
             Ok(0) => Ok(Got::End),
             Ok(n) => {
                 self.pending.extend_from_slice(&buf[..n]);
+                self.received += n;
                 Ok(Got::Data)
             }
             Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
@@ -294,6 +318,20 @@ impl TcpPeer {
             }
             Err(e) if e.kind() == ErrorKind::ConnectionReset => Ok(Got::Reset),
             Err(e) => Err(self.broken(e)),
+        }
+    }
+
+    /// Data arrived, then the connection just stayed open: the program
+    /// never closed (or half-closed) its side, so the other end cannot
+    /// know it is done.
+    fn observe_open_after_data(&self) {
+        if self.received > 0 {
+            self.trace.observed(Found::new(
+                "no-close",
+                msg!("{} bytes arrived, then the connection stayed open: no end of stream (FIN) came",
+                     self.received;
+                     "收到了 {} 字节，之后连接一直打开：没有收到流结束（FIN）", self.received),
+            ));
         }
     }
 
@@ -350,18 +388,22 @@ impl TcpServerPeer {
     pub fn accept(&self, name: Msg, within: Duration) -> Result<TcpPeer, Stop> {
         self.trace
             .step(msg!("wait for the program to connect"; "等待程序连接过来"));
-        let fd = self.listener.as_fd();
-        let mut fds = [rustix::event::PollFd::new(
-            &fd,
-            rustix::event::PollFlags::IN,
-        )];
-        let timeout = rustix::event::Timespec::try_from(within).ok();
-        let ready = rustix::event::poll(&mut fds, timeout.as_ref()).unwrap_or(0);
-        if ready == 0 {
-            return Err(Stop::fail(
-                msg!("the program did not connect within {} s", within.as_secs_f32();
-                                       "程序没有在 {} 秒内连接过来", within.as_secs_f32()),
-            ));
+        match self
+            .trace
+            .wait_readable(self.listener.as_fd(), Instant::now() + within)
+        {
+            Ready::Readable => {}
+            Ready::TimedOut => {
+                return Err(Stop::fail(
+                    msg!("the program did not connect within {} s", within.as_secs_f32();
+                         "程序没有在 {} 秒内连接过来", within.as_secs_f32()),
+                ));
+            }
+            Ready::Gone => {
+                return Err(Stop::fail(
+                    msg!("the program ended without connecting"; "程序没有连接就结束了"),
+                ));
+            }
         }
         let (stream, from) = self
             .listener

@@ -2,15 +2,25 @@
 //! receives what it sends, each receive with a deadline.
 
 use super::Trace;
+use super::watch::Ready;
 use crate::check::{Outcome, Stop};
 use crate::text::Msg;
 use crate::{msg, show};
 use std::io::ErrorKind;
 use std::net::{SocketAddr, UdpSocket};
+use std::os::fd::AsFd;
 use std::time::{Duration, Instant};
 
 /// The largest payload of one UDP datagram over IPv4 (65 535 − 8 − 20).
 pub const MAX_DATAGRAM: usize = 65_507;
+
+/// What one receive with a deadline found.
+enum Received {
+    Datagram(Vec<u8>, SocketAddr),
+    Nothing,
+    /// Every program of the check has ended, and nothing was queued.
+    Gone,
+}
 
 pub struct UdpPeer {
     name: Msg,
@@ -57,10 +67,14 @@ impl UdpPeer {
         self.trace
             .step(msg!("{} waits for a datagram", self.name.en; "{}等待一个数据报", self.name.zh));
         match self.try_recv(within)? {
-            Some(got) => Ok(got),
-            None => Err(Stop::fail(
+            Received::Datagram(data, from) => Ok((data, from)),
+            Received::Nothing => Err(Stop::fail(
                 msg!("no datagram arrived within {} s", within.as_secs_f32();
                                         "{} 秒内没有收到数据报", within.as_secs_f32()),
+            )),
+            Received::Gone => Err(Stop::fail(
+                msg!("no datagram arrived, and none can: the program has ended";
+                     "没有收到数据报，也不可能再收到：程序已经结束了"),
             )),
         }
     }
@@ -85,8 +99,8 @@ impl UdpPeer {
                              "{}确认 {} 毫秒内没有数据报到达", self.name.zh, window.as_millis()),
         );
         match self.try_recv(window)? {
-            None => Ok(()),
-            Some((data, from)) => Err(Stop::mismatch(
+            Received::Nothing | Received::Gone => Ok(()),
+            Received::Datagram(data, from) => Err(Stop::mismatch(
                 msg!("a datagram arrived from {} when none should have", from; "本不该有数据报，却收到了来自 {} 的一个", from),
                 "no datagram",
                 show::bytes(&data),
@@ -94,21 +108,33 @@ impl UdpPeer {
         }
     }
 
-    fn try_recv(&self, within: Duration) -> Result<Option<(Vec<u8>, SocketAddr)>, Stop> {
+    fn try_recv(&self, within: Duration) -> Result<Received, Stop> {
         let deadline = Instant::now() + within;
         let mut buf = vec![0u8; MAX_DATAGRAM + 1];
         loop {
-            let wait = deadline.saturating_duration_since(Instant::now());
-            if wait.is_zero() {
-                return Ok(None);
+            match self.trace.wait_readable(self.socket.as_fd(), deadline) {
+                Ready::Readable => {}
+                Ready::TimedOut => return Ok(Received::Nothing),
+                Ready::Gone => {
+                    self.trace.step(
+                        msg!("every program of the check has ended: nothing more can arrive";
+                             "本检查启动的程序都已结束：不会再有数据到达"),
+                    );
+                    return Ok(Received::Gone);
+                }
             }
+            // Readable: the receive below does not block for long; the
+            // timeout only guards against a spurious wake-up.
+            let wait = deadline
+                .saturating_duration_since(Instant::now())
+                .max(Duration::from_millis(1));
             self.socket
                 .set_read_timeout(Some(wait))
                 .expect("a non-zero timeout");
             match self.socket.recv_from(&mut buf) {
-                Ok((n, from)) => return Ok(Some((buf[..n].to_vec(), from))),
+                Ok((n, from)) => return Ok(Received::Datagram(buf[..n].to_vec(), from)),
                 Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
-                    return Ok(None);
+                    return Ok(Received::Nothing);
                 }
                 // An ICMP "port unreachable" for an earlier send: not data, keep waiting.
                 Err(e) if e.kind() == ErrorKind::ConnectionRefused => continue,
