@@ -36,6 +36,25 @@ pub struct Mutant {
 }
 
 impl Mutant {
+    /// Why `verdict` (of the check that rejects this program) does not give
+    /// the diagnosis the program declares; `None` when it does, or when it
+    /// declares none.
+    pub fn diagnosis_mismatch(&self, verdict: &crate::runner::Verdict) -> Option<String> {
+        let declared = self.diagnosis.as_deref()?;
+        let given = verdict.diagnosis_id();
+        (declared != given).then(|| {
+            let evidence = verdict
+                .diagnosis
+                .as_ref()
+                .map(|d| format!(": {}", d.evidence.en))
+                .unwrap_or_default();
+            format!(
+                "{} declares the diagnosis `{declared}` but its report gives `{given}`{evidence}",
+                self.bin
+            )
+        })
+    }
+
     /// The exercise id (`07` for `07-server`).
     pub fn exercise(&self) -> &str {
         &self.program[..2]

@@ -19,6 +19,7 @@ pub struct Labels {
     pub behaviour: Text,
     pub still_running: Text,
     pub cause: Text,
+    pub blocked_by: Text,
 }
 
 pub const LABELS: Labels = Labels {
@@ -57,6 +58,10 @@ pub const LABELS: Labels = Labels {
     cause: Text {
         en: "cause",
         zh: "原因",
+    },
+    blocked_by: Text {
+        en: "blocked by",
+        zh: "受阻于",
     },
 };
 
@@ -199,4 +204,40 @@ fn write_hint(out: &mut String, check: &Check, verdict: &Verdict, lang: Lang, le
     if let Some(hint) = hint(check, verdict, lang, level) {
         let _ = writeln!(out, "    {}: {}", LABELS.hint.get(lang), hint);
     }
+}
+
+/// For each result, the index of the earlier failing check whose cause
+/// blocks it: the same diagnosis, with the same evidence, of a kind that
+/// stops everything after it (a step not written, a crash, a silent
+/// program). A report says such a cause once, in full, on its first ✗, and
+/// lists the others as blocked by it; they still count as failed.
+pub fn blocked_by(verdicts: &[&Verdict]) -> Vec<Option<usize>> {
+    let mut first: Vec<(usize, (&str, &str))> = Vec::new();
+    verdicts
+        .iter()
+        .enumerate()
+        .map(|(i, verdict)| {
+            let found = verdict.diagnosis.as_ref()?;
+            if verdict.status != Status::Fail || !found.diagnosis().blocks_others {
+                return None;
+            }
+            let key = found.key();
+            match first.iter().find(|(_, k)| *k == key) {
+                Some((at, _)) => Some(*at),
+                None => {
+                    first.push((i, key));
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// `blocked by: <title of the check that shows the cause>`.
+pub fn blocked_line(blocker: &Check, lang: Lang) -> String {
+    format!(
+        "{}: {}",
+        LABELS.blocked_by.get(lang),
+        blocker.title.get(lang)
+    )
 }

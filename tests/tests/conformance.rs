@@ -106,7 +106,15 @@ fn mutant_is_rejected(
     );
     let verdict = run_check(exercise, check, Arc::new(targets), CHECK_LIMIT);
     match verdict.status {
-        Status::Fail => Ok(()),
+        Status::Fail => match mutant.diagnosis_mismatch(&verdict) {
+            None => Ok(()),
+            Some(why) => Err(format!(
+                "{why}\n{}\n{}",
+                report::headline(check, verdict.status, Lang::En),
+                report::details(exercise, check, &verdict, Lang::En, 0)
+            )
+            .into()),
+        },
         status => Err(format!(
             "{} ({}) should be rejected by {} but the check says {}",
             mutant.bin,

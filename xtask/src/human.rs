@@ -6,7 +6,7 @@ use anstream::println;
 use anstyle::{AnsiColor, Style};
 use netlings_suite::check::{Exercise, Tier};
 use netlings_suite::report::{self, details, headline};
-use netlings_suite::runner::Status;
+use netlings_suite::runner::{Status, Verdict};
 use netlings_suite::text::{Lang, Text};
 
 const GREEN: Style = AnsiColor::Green.on_default();
@@ -73,8 +73,9 @@ pub fn report(graded: &Graded, lang: Lang, verbose: bool) {
     println!("{DIM}{}: {}{DIM:#}\n", WORDS.graded.get(lang), graded.label);
     let mut shown = 0;
     let mut hidden = 0;
-    let mut last_todo = None;
-    for (check, verdict) in &graded.results {
+    let verdicts: Vec<&Verdict> = graded.results.iter().map(|(_, v)| v).collect();
+    let blocked = report::blocked_by(&verdicts);
+    for ((check, verdict), blocker) in graded.results.iter().zip(blocked) {
         let style = match verdict.status {
             Status::Pass => GREEN,
             Status::Fail => RED,
@@ -87,20 +88,11 @@ pub fn report(graded: &Graded, lang: Lang, verbose: bool) {
         if verdict.status == Status::Pass {
             continue;
         }
-        if let Some(todo) = verdict.todo() {
-            // An unfinished step: said once, with its hint, for the first
-            // check it stops; the checks after it only get their ✗ line.
-            if last_todo.as_ref() != Some(&todo) {
-                println!("      {DIM}{}{DIM:#}", todo.get(lang));
-                if let Some(hint) = check.hints.first() {
-                    println!(
-                        "      {}: {}",
-                        report::LABELS.hint.get(lang),
-                        hint.get(lang)
-                    );
-                }
-                last_todo = Some(todo);
-            }
+        if let Some(at) = blocker {
+            // One cause, said once: the check that first showed it has
+            // the whole story; this one only points there.
+            let line = report::blocked_line(graded.results[at].0, lang);
+            println!("      {DIM}{line}{DIM:#}");
             continue;
         }
         if verdict.status == Status::Fail && shown >= FULL_FAILURES && !verbose {

@@ -5,7 +5,7 @@
 use crate::check::Graded;
 use netlings_suite::check::{Exercise, Tier};
 use netlings_suite::report;
-use netlings_suite::runner::Status;
+use netlings_suite::runner::{Status, Verdict};
 use netlings_suite::text::Lang;
 use serde::Serialize;
 
@@ -58,6 +58,19 @@ pub struct CheckReport {
     /// expected, seen, steps, hint); on a skip, why.
     pub message: String,
     pub duration_ms: u64,
+    /// On a failure: the cause the harness observed (`check` when none fits).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diagnosis: Option<Diagnosed>,
+    /// On a failure said once elsewhere: the id of the check that shows its cause.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub blocked_by: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Diagnosed {
+    pub id: &'static str,
+    pub title: String,
+    pub evidence: String,
 }
 
 #[derive(Serialize, Default, Clone, Copy)]
@@ -129,7 +142,9 @@ impl ExerciseReport {
         let mut score = Score::default();
         let mut checks = Vec::new();
         if let Some(graded) = graded {
-            for (check, verdict) in &graded.results {
+            let verdicts: Vec<&Verdict> = graded.results.iter().map(|(_, v)| v).collect();
+            let blocked = report::blocked_by(&verdicts);
+            for ((check, verdict), blocker) in graded.results.iter().zip(blocked) {
                 match check.tier {
                     Tier::Notes => score.notes.add(verdict.status),
                     Tier::Real => score.real.add(verdict.status),
@@ -150,6 +165,20 @@ impl ExerciseReport {
                         .collect::<Vec<_>>()
                         .join("\n"),
                     duration_ms: verdict.duration.as_millis() as u64,
+                    diagnosis: (verdict.status == Status::Fail).then(|| Diagnosed {
+                        id: verdict.diagnosis_id(),
+                        title: verdict
+                            .diagnosis
+                            .as_ref()
+                            .map(|d| d.diagnosis().title.get(lang).to_string())
+                            .unwrap_or_default(),
+                        evidence: verdict
+                            .diagnosis
+                            .as_ref()
+                            .map(|d| d.evidence.get(lang).to_string())
+                            .unwrap_or_default(),
+                    }),
+                    blocked_by: blocker.map(|at| exercise.check_id(graded.results[at].0)),
                 });
             }
         } else {

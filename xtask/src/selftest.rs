@@ -219,9 +219,19 @@ fn kill(exercise: &'static Exercise, mutant: &Mutant, bins: &Bins) -> Row {
     };
     let verdict = run_check(exercise, declared, Arc::clone(&targets), CHECK_LIMIT);
     match verdict.status {
-        Status::Fail => Row {
-            verdict: format!("✓ rejected ({:.1} s)", verdict.duration.as_secs_f32()),
-            problem: None,
+        Status::Fail => match mutant.diagnosis_mismatch(&verdict) {
+            None => Row {
+                verdict: format!(
+                    "✓ rejected ({:.1} s), diagnosis {}",
+                    verdict.duration.as_secs_f32(),
+                    verdict.diagnosis_id()
+                ),
+                problem: None,
+            },
+            Some(why) => Row {
+                verdict: format!("✗ rejected, wrong diagnosis {}", verdict.diagnosis_id()),
+                problem: Some(why),
+            },
         },
         Status::Skip => Row {
             verdict: "- skipped here".into(),

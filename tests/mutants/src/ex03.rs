@@ -24,6 +24,10 @@ pub enum Flaw {
     ExitsWhenIdle,
     /// The notes' `recvfrom(500)`: longer datagrams are cut.
     Buffer500,
+    /// Sends each reply from a new socket of its own.
+    RepliesFromASecondSocket,
+    /// Treats every failed bind as a bad argument: exit 2.
+    ExitsTwoWhenBindFails,
 }
 
 pub fn server(flaw: Flaw) {
@@ -40,6 +44,10 @@ pub fn server(flaw: Flaw) {
                 .unwrap_or_else(|e| fail("cannot bind", &e))
         }
         Err(e) if flaw == Flaw::PanicsOnBindError => panic!("bind failed: {e:?}"),
+        Err(e) if flaw == Flaw::ExitsTwoWhenBindFails => {
+            eprintln!("cannot bind {addr}: {e}");
+            std::process::exit(2);
+        }
         Err(e) => fail(format!("cannot bind {addr}"), &e),
     };
     let local = socket
@@ -78,7 +86,13 @@ pub fn server(flaw: Flaw) {
         } else {
             from
         };
-        let _ = socket.send_to(&buf[..n], to);
+        if flaw == Flaw::RepliesFromASecondSocket {
+            let other = UdpSocket::bind(SocketAddr::new(local.ip(), 0))
+                .unwrap_or_else(|e| fail("cannot bind", &e));
+            let _ = other.send_to(&buf[..n], to);
+        } else {
+            let _ = socket.send_to(&buf[..n], to);
+        }
         if flaw == Flaw::ServesOneDatagram {
             return;
         }

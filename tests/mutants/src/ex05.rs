@@ -18,16 +18,50 @@ pub enum Flaw {
     PanicsOnInvalidUtf8,
     /// Replies, then keeps the connection open forever.
     NeverCloses,
+    /// Writes its lines through a `BufWriter` it never flushes.
+    BufferedStdout,
+    /// The step that replies is still the stub's `todo!`.
+    TodoAtReply,
+    /// Puts a `[server] ` label before every line it prints.
+    LabelsItsLines,
+    /// Prints the address it was given (port 0) instead of the one bound.
+    PrintsTheRequestedAddress,
+    /// Exits with code 2 (a usage error) when the address is in use.
+    ExitsTwoWhenInUse,
+}
+
+/// Print one line as this flawed server does.
+fn print_line(flaw: Flaw, out: &mut impl Write, line: String) {
+    match flaw {
+        Flaw::BufferedStdout => {
+            let _ = writeln!(out, "{line}");
+        }
+        Flaw::LabelsItsLines => say(format!("[server] {line}")),
+        _ => say(line),
+    }
 }
 
 pub fn server(flaw: Flaw) {
     let args = Args::parse("m05 [IP:PORT]", &[], &[]);
     let addr = args.addr(0, "127.0.0.1:8080");
-    let listener = TcpListener::bind(addr).unwrap_or_else(|e| fail("cannot listen", &e));
+    let mut out = std::io::BufWriter::new(std::io::stdout());
+    let listener = match TcpListener::bind(addr) {
+        Ok(listener) => listener,
+        Err(e) if flaw == Flaw::ExitsTwoWhenInUse => {
+            eprintln!("cannot listen on {addr}: {e}");
+            std::process::exit(2);
+        }
+        Err(e) => fail("cannot listen", &e),
+    };
     let local = listener
         .local_addr()
         .unwrap_or_else(|e| fail("no address", &e));
-    say(format!("listening on {local}"));
+    let shown_local = if flaw == Flaw::PrintsTheRequestedAddress {
+        addr
+    } else {
+        local
+    };
+    print_line(flaw, &mut out, format!("listening on {shown_local}"));
     let (mut stream, peer) = listener
         .accept()
         .unwrap_or_else(|e| fail("accept failed", &e));
@@ -36,7 +70,11 @@ pub fn server(flaw: Flaw) {
     } else {
         peer
     };
-    say(format!("client connected from {shown_peer}"));
+    print_line(
+        flaw,
+        &mut out,
+        format!("client connected from {shown_peer}"),
+    );
     if flaw == Flaw::RepliesBeforeReading {
         let _ = stream.write_all("数据已收到\n".as_bytes());
     }
@@ -49,7 +87,11 @@ pub fn server(flaw: Flaw) {
         let _ = BufReader::new(&stream).read_until(b'\n', &mut message);
     }
     if message.is_empty() {
-        say(format!("client {shown_peer} closed without sending"));
+        print_line(
+            flaw,
+            &mut out,
+            format!("client {shown_peer} closed without sending"),
+        );
         return;
     }
     if message.last() == Some(&b'\n') {
@@ -60,7 +102,14 @@ pub fn server(flaw: Flaw) {
     } else {
         String::from_utf8_lossy(&message).into_owned()
     };
-    say(format!("received from {shown_peer}: {text}"));
+    print_line(
+        flaw,
+        &mut out,
+        format!("received from {shown_peer}: {text}"),
+    );
+    if flaw == Flaw::TodoAtReply {
+        todo!("step 5: reply to the client");
+    }
     if flaw != Flaw::NeverReplies && flaw != Flaw::RepliesBeforeReading {
         let _ = stream.write_all("数据已收到\n".as_bytes());
     }

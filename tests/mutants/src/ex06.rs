@@ -17,6 +17,9 @@ pub enum Flaw {
     LeaksEachConnection,
     /// Unwraps reads: a client's reset kills the server.
     CrashesOnReset,
+    /// Passes a client's read error up with `?` out of `main`: a reset
+    /// ends the whole server with exit code 1.
+    EndsOnAClientError,
     /// Never reads standard input.
     IgnoresExit,
     /// Sets the flag on EXIT but never wakes the main thread out of accept.
@@ -137,6 +140,11 @@ fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
             Ok(0) => break,
             Ok(_) => {}
             Err(e) if flaw == Flaw::CrashesOnReset => panic!("recv failed: {e}"),
+            Err(e) if flaw == Flaw::EndsOnAClientError => {
+                // What `fn main() -> io::Result<()>` does with a `?` here.
+                eprintln!("Error: {e:?}");
+                std::process::exit(1);
+            }
             Err(_) => break,
         }
         if message.last() == Some(&b'\n') {

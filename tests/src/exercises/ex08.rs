@@ -77,16 +77,7 @@ fn expect_printed(chat: &mut Proc, from: SocketAddr, text: &str) -> Outcome {
 
 /// The datagram typed into the chat arrives at `peer`, exactly, from `from`.
 fn expect_sent(peer: &UdpPeer, text: &str, from: SocketAddr) -> Outcome {
-    let source = peer.expect_datagram(text.as_bytes(), REPLY)?;
-    if source == from {
-        return Ok(());
-    }
-    Err(Stop::mismatch(
-        msg!("the datagram did not come from the port the chat is bound to: replies to it would go astray";
-             "数据报不是从聊天程序绑定的端口发出的：对它的回复会送错地方"),
-        from.to_string(),
-        source.to_string(),
-    ))
+    peer.expect_reply_from(text.as_bytes(), from, REPLY)
 }
 
 pub const PRINTS_THE_ADDRESS_IT_IS_BOUND_TO: Check = Check {

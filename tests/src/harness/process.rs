@@ -127,7 +127,12 @@ impl Ending {
                 ),
             ));
         }
-        if self.exit_expected {
+        // An end the check waited for is no cause; neither is a clean
+        // exit after the program did its work its own way (the check's
+        // hint says what was wrong with that work). A crash, a kill, or a
+        // clean exit before printing anything at all is.
+        let clean = status.code() == Some(0);
+        if self.exit_expected || (clean && self.last_line.is_some()) {
             return None;
         }
         let how = describe_status(status);
@@ -731,9 +736,14 @@ fn proc_status_kib(pid: u32, field: &str) -> Option<u64> {
 impl Drop for Proc {
     fn drop(&mut self) {
         self.stdin = None;
-        let status = self.child.try_wait().ok().flatten();
+        let before = self.child.try_wait().ok().flatten();
         self.reaper.kill(self.pgid);
-        let _ = self.child.wait();
+        // A program that was already on its way out (a panic closes its
+        // sockets a moment before it can be reaped) ends with its own
+        // status, not the check's SIGKILL: only that SIGKILL means it was
+        // still running.
+        let after = self.child.wait().ok();
+        let status = before.or(after.filter(|s| s.signal() != Some(KILLED_BY_THE_CHECK)));
         let _ = self.stderr_done.recv_timeout(Duration::from_millis(200));
         self.trace.ended(Ending {
             role: self.role.clone(),
@@ -930,6 +940,9 @@ impl Proc {
         }
     }
 }
+
+/// The signal the check's reaper ends a program with (SIGKILL).
+const KILLED_BY_THE_CHECK: i32 = 9;
 
 /// How often a wait for a program's line looks at its sockets.
 const WATCH_SLICE: Duration = Duration::from_millis(100);

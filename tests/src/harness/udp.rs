@@ -92,6 +92,34 @@ impl UdpPeer {
         ))
     }
 
+    /// The next datagram is exactly `expected` and comes from `server`,
+    /// the address this peer wrote to: a reply from any other port was
+    /// sent from a second socket, which the sender is not listening for.
+    pub fn expect_reply_from(
+        &self,
+        expected: &[u8],
+        server: SocketAddr,
+        within: Duration,
+    ) -> Outcome {
+        let from = self.expect_datagram(expected, within)?;
+        if from == server {
+            return Ok(());
+        }
+        if from.port() != server.port() {
+            self.trace.observed(crate::diagnosis::Found::new(
+                "second-socket",
+                msg!("the reply came from port {}, but the program's socket is on port {}", from.port(), server.port();
+                     "回复来自端口 {}，而程序的套接字在端口 {} 上", from.port(), server.port()),
+            ));
+        }
+        Err(Stop::mismatch(
+            msg!("the reply came from another address than the one {} wrote to", self.name.en;
+                 "回复来自的地址不是{}发往的地址", self.name.zh),
+            server.to_string(),
+            from.to_string(),
+        ))
+    }
+
     /// No datagram arrives during `window` (a bounded quiet window).
     pub fn expect_silence(&self, window: Duration) -> Outcome {
         self.trace.step(
