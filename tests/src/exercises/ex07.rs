@@ -781,10 +781,12 @@ pub const SERVER_MEMORY_STAYS_FLAT_FOR_A_LARGE_FILE: Check = Check {
     needs: &[],
     run: |t| {
         let small = t.write_random_file("root/small.bin", 1024, 5)?;
-        let size = 200 << 20;
-        let big = t.write_random_file("root/big.bin", size, 6)?;
         let (server, addr) = start_server(t)?;
         expect_served(t, addr, "small.bin", &small)?;
+        // Made only once the server has shown it serves at all, so a
+        // server that cannot fails without waiting for 200 MiB of disk.
+        let size = 200 << 20;
+        let big = t.write_random_file("root/big.bin", size, 6)?;
         let before = peak_kib(t, &server)?;
         expect_served(t, addr, "big.bin", &big)?;
         let after = peak_kib(t, &server)?;
