@@ -250,9 +250,9 @@ pub static BEHAVIOURS: &[Behaviour] = &[
     b(
         "S4",
         "§4",
-        "a bound UDP port receives what is sent to it; no one else can bind it",
-        "绑定的 UDP 端口接收发给它的数据；别人不能再绑定它",
-        &["02", "03", "08"],
+        "a bound port receives what is sent to it; no one else can bind it",
+        "绑定的端口接收发给它的数据；别人不能再绑定它",
+        &["02", "03", "05", "08"],
     ),
     b(
         "S5",

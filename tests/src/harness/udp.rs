@@ -85,6 +85,16 @@ impl UdpPeer {
         if data == expected {
             return Ok(from);
         }
+        if let Some((at, want, got)) =
+            show::difference(expected, &data).filter(|_| expected.len() > 64)
+        {
+            return Err(Stop::mismatch(
+                msg!("the datagram that arrived differs from byte {} on ({} bytes expected, {} arrived)", at, expected.len(), data.len();
+                     "收到的数据报从第 {} 字节起不同（预期 {} 字节，收到 {} 字节）", at, expected.len(), data.len()),
+                want,
+                got,
+            ));
+        }
         Err(Stop::mismatch(
             msg!("the datagram that arrived is not the expected one"; "收到的数据报与预期不同"),
             show::bytes(expected),
