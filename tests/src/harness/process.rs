@@ -736,7 +736,18 @@ fn proc_status_kib(pid: u32, field: &str) -> Option<u64> {
 impl Drop for Proc {
     fn drop(&mut self) {
         self.stdin = None;
-        let before = self.child.try_wait().ok().flatten();
+        let mut before = self.child.try_wait().ok().flatten();
+        if before.is_none() {
+            // A program that has just failed may still be on its way out:
+            // an exception closes its sockets (the check sees that and
+            // stops) before the interpreter has printed the traceback and
+            // exited. A moment's grace, and more when its stderr shows a
+            // crash under way, lets it end with its own status.
+            before = self.reap(DYING_GRACE);
+            if before.is_none() && crash_under_way(&self.stderr()) {
+                before = self.reap(CRASH_GRACE);
+            }
+        }
         self.reaper.kill(self.pgid);
         // A program that was already on its way out (a panic closes its
         // sockets a moment before it can be reaped) ends with its own
@@ -939,6 +950,17 @@ impl Proc {
                                  "无法向{}发送信号", self.role.zh)),
         }
     }
+}
+
+/// How long a program still running when its check ends may take to end
+/// by itself before it is killed (paid by every running program, so short).
+const DYING_GRACE: Duration = Duration::from_millis(20);
+/// How long a program whose stderr shows a crash under way may take to end.
+const CRASH_GRACE: Duration = Duration::from_millis(500);
+
+/// Whether `stderr` shows a crash that has begun: a panic, a traceback.
+fn crash_under_way(stderr: &str) -> bool {
+    stderr.contains("panicked at") || stderr.contains("Traceback (most recent call last)")
 }
 
 /// The signal the check's reaper ends a program with (SIGKILL).
