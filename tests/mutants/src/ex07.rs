@@ -271,8 +271,7 @@ fn find(flaw: Flaw, root: &Path, name: &[u8]) -> Answer {
         Err(e) => return Answer::Refused(format!("it cannot be opened: {}", explain(&e))),
     };
     let inside = if flaw == Flaw::ComparesPathsAsText {
-        real.to_string_lossy()
-            .starts_with(&*root.to_string_lossy())
+        real.to_string_lossy().starts_with(&*root.to_string_lossy())
     } else {
         real.starts_with(root)
     };
@@ -287,7 +286,7 @@ fn find(flaw: Flaw, root: &Path, name: &[u8]) -> Answer {
     };
     match file.metadata() {
         Ok(meta) if flaw == Flaw::EmptyIsMissing && meta.len() == 0 => Answer::Missing,
-        Ok(meta) if flaw == Flaw::SizeAsU32 => {
+        Ok(meta) if flaw == Flaw::SizeAsU32 && meta.is_file() => {
             let size = meta.len() as u32;
             Answer::File(file, size as u64)
         }

@@ -8,6 +8,7 @@
 
 mod edges;
 mod files;
+mod limits;
 mod lines;
 mod loopback;
 mod netns;
