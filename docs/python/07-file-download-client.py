@@ -70,7 +70,12 @@ def parse_args(argv):
 
 
 def read_header(reader):
-    line = reader.readline(1024)
+    try:
+        line = reader.readline(1024)
+    except OSError as e:
+        # A server that resets the connection is answered with one
+        # sentence, never a traceback.
+        fail(f"no answer came from the server: {e.strerror or e}")
     if not line:
         fail("the server closed the connection without answering")
     if not line.endswith(b"\n"):
@@ -97,7 +102,10 @@ def main():
     except OSError as e:
         fail(f"cannot connect to {ip}:{port}: {e.strerror or e}")
     with sock:
-        sock.sendall(name.encode("utf-8") + b"\n")
+        try:
+            sock.sendall(name.encode("utf-8") + b"\n")
+        except OSError as e:
+            fail(f"sending the name to {ip}:{port} failed: {e.strerror or e}")
         reader = sock.makefile("rb")
         word, rest = read_header(reader)
         if word == "MISSING":

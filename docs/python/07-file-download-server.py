@@ -103,7 +103,8 @@ def find(root, raw):
 
 
 def serve(conn, peer, root):
-    conn.settimeout(10)
+    # The contract: a client that sends nothing for 3 s is dropped.
+    conn.settimeout(3)
     raw = conn.makefile("rb").readline(MAX_NAME + 1)
     if not raw:
         say(f"client {peer} closed without asking")

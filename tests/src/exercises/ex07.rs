@@ -60,6 +60,20 @@ pub static EXERCISE: Exercise = Exercise {
         &SERVER_LETS_A_SLOW_READER_PACE_IT,
         &SERVER_DELIVERS_EVERY_BYTE_UNDER_PACKET_LOSS,
         &SERVER_REJECTS_A_PORT_OUT_OF_RANGE,
+        &SERVER_TAKES_A_NAME_ENDING_IN_CRLF,
+        &SERVER_KEEPS_BLANKS_IN_A_NAME,
+        &SERVER_TAKES_A_NAME_ENDED_BY_THE_END_OF_THE_STREAM,
+        &SERVER_SERVES_LINKS_AND_LONG_PATHS_INSIDE_ITS_ROOT,
+        &SERVER_REFUSES_A_DIRECTORY,
+        &SERVER_REFUSES_AN_EMPTY_NAME,
+        &SERVER_REFUSES_A_NAME_WITH_A_NUL_BYTE,
+        &SERVER_REFUSES_A_NAME_THAT_IS_NOT_UTF8,
+        &SERVER_REFUSES_A_NAME_LONGER_THAN_4096_BYTES,
+        &SERVER_ANNOUNCES_SIZES_PAST_4_GIB,
+        &SERVER_DROPS_A_CLIENT_THAT_NEVER_ASKS,
+        &SERVER_PRINTS_ONE_LINE_FOR_EACH_OUTCOME,
+        &SERVER_SURVIVES_A_CLIENT_THAT_RESETS_AT_EVERY_STEP,
+        &SERVER_FAILS_WHEN_ITS_ROOT_DOES_NOT_EXIST,
         &CLIENT_DOWNLOADS_A_SMALL_TEXT_FILE,
         &CLIENT_REPORTS_A_MISSING_FILE_AND_SAVES_NOTHING,
         &CLIENT_SAVES_FILES_OF_ANY_SIZE_BYTE_EXACT,
@@ -74,12 +88,188 @@ pub static EXERCISE: Exercise = Exercise {
         &CLIENT_KEEPS_BYTES_IN_ORDER_UNDER_PACKET_LOSS,
         &CLIENT_REPORTS_CONNECTION_REFUSED,
         &CLIENT_REJECTS_A_PORT_OUT_OF_RANGE,
+        &CLIENT_WRITES_INTO_A_TEMPORARY_FILE_IN_ITS_DIRECTORY,
+        &CLIENT_KEEPS_THE_OLD_FILE_WHEN_A_FORCED_DOWNLOAD_FAILS,
+        &CLIENT_PRINTS_ONE_LINE_NAMING_THE_SAVED_PATH,
+        &CLIENT_SAYS_EACH_FAILURE_IN_EXACTLY_ONE_LINE,
+        &CLIENT_SURVIVES_A_SERVER_THAT_RESETS,
     ],
     clauses: CLAUSES,
 };
 
+mod client_promises;
+mod server_names;
+
+use client_promises::*;
+use server_names::*;
+
 /// The promises of this exercise's README contract (see `crate::clause`).
-static CLAUSES: &[Clause] = &[];
+static CLAUSES: &[Clause] = &[
+    clause(
+        "07.server-ok",
+        "A file that exists is answered `OK <size>` (a 64-bit size) and exactly its bytes, then the connection is closed.",
+        "存在的文件回答 `OK <大小>`（64 位的大小）和它的全部字节，然后关闭连接。",
+        &[
+            "server_serves_a_small_text_file",
+            "server_sends_files_of_any_size_byte_exact",
+            "server_sends_binary_files_byte_exact",
+            "server_serves_a_chinese_file_name",
+            "server_announces_sizes_past_4_gib",
+        ],
+    ),
+    clause(
+        "07.server-missing",
+        "A name with no file is answered `MISSING`; an empty file is `OK 0`.",
+        "没有对应文件的名字回答 `MISSING`；空文件回答 `OK 0`。",
+        &[
+            "server_reports_a_missing_file",
+            "server_tells_an_empty_file_from_a_missing_one",
+        ],
+    ),
+    clause(
+        "07.server-name-line",
+        "The name is every byte before the line end (blanks kept, one `\\r` before the `\\n` dropped, the end of the stream ends it too), however it is split.",
+        "名字是行尾之前的每一个字节（保留空格，去掉 `\\n` 前的一个 `\\r`，数据流结束也算结束），无论被拆成几段到达。",
+        &[
+            "server_reads_a_name_that_arrives_in_pieces",
+            "server_takes_a_name_ending_in_crlf",
+            "server_keeps_blanks_in_a_name",
+            "server_takes_a_name_ended_by_the_end_of_the_stream",
+        ],
+    ),
+    clause(
+        "07.server-inside-root",
+        "Nothing outside the root is ever sent: `..` parts, absolute paths and links whose real path is outside are refused.",
+        "绝不发送根目录之外的任何东西：含 `..` 的名字、绝对路径、实际路径在外部的链接一律拒绝。",
+        &[
+            "server_refuses_names_outside_its_root",
+            "server_refuses_a_symlink_that_leads_outside",
+        ],
+    ),
+    clause(
+        "07.server-serves-inside",
+        "Plain names inside the root are served, long paths and links that stay inside included.",
+        "根目录之内的普通名字都会提供，包括很长的路径和不出根目录的链接。",
+        &["server_serves_links_and_long_paths_inside_its_root"],
+    ),
+    clause(
+        "07.server-odd-names",
+        "A directory, an empty name, a NUL byte, a name that is not UTF-8 or longer than 4096 bytes is answered `REFUSED`, and the server goes on.",
+        "目录、空名字、含 NUL 字节、不是 UTF-8 或超过 4096 字节的名字都回答 `REFUSED`，服务器继续运行。",
+        &[
+            "server_refuses_a_directory",
+            "server_refuses_an_empty_name",
+            "server_refuses_a_name_with_a_nul_byte",
+            "server_refuses_a_name_that_is_not_utf8",
+            "server_refuses_a_name_longer_than_4096_bytes",
+        ],
+    ),
+    clause(
+        "07.server-lines",
+        "For each request: `request from IP:PORT: NAME`, then exactly one line (`sent N bytes of NAME to IP:PORT`, `missing NAME`, `refused NAME: REASON`); nothing else on stdout.",
+        "每个请求打印 `request from IP:PORT: NAME`，然后正好一行（`sent N bytes of NAME to IP:PORT`、`missing NAME`、`refused NAME: REASON`）；标准输出没有别的内容。",
+        &[
+            "server_prints_each_request_with_the_sender",
+            "server_prints_one_line_for_each_outcome",
+        ],
+    ),
+    clause(
+        "07.server-loops",
+        "Clients are served one after another, forever: one that closes, leaves or resets at any step never ends the server (no panic).",
+        "一个接一个、永不停止地服务客户端：关闭、离开或在任何一步重置连接的客户端都不会让服务器结束（不会 panic）。",
+        &[
+            "server_serves_one_client_after_another",
+            "server_survives_a_client_that_sends_nothing",
+            "server_survives_a_client_that_leaves_mid_transfer",
+            "server_survives_a_client_that_resets_at_every_step",
+        ],
+    ),
+    clause(
+        "07.server-silent-client",
+        "A client that sends nothing for 3 seconds is dropped, so the next client is served.",
+        "3 秒内什么也不发的客户端会被断开，于是下一个客户端得到服务。",
+        &["server_drops_a_client_that_never_asks"],
+    ),
+    clause(
+        "07.server-streams",
+        "The file is streamed with full writes: memory does not grow with the file, a slow reader paces the server, every byte arrives.",
+        "文件用完整写入分块发送：内存不随文件增长，慢速读取方决定服务器的节奏，每个字节都送达。",
+        &[
+            "server_memory_stays_flat_for_a_large_file",
+            "server_lets_a_slow_reader_pace_it",
+            "server_delivers_every_byte_under_packet_loss",
+        ],
+    ),
+    clause(
+        "07.server-runtime-errors",
+        "A root that does not exist (or is not a directory): one sentence on stderr, exit 1.",
+        "根目录不存在（或不是目录）：在标准错误输出一句话，以 1 退出。",
+        &["server_fails_when_its_root_does_not_exist"],
+    ),
+    clause(
+        "07.usage",
+        "A usage error (port 65536): one sentence on stderr, exit 2, for either program.",
+        "用法错误（端口 65536）：两个程序都在标准错误输出一句话，以 2 退出。",
+        &[
+            "server_rejects_a_port_out_of_range",
+            "client_rejects_a_port_out_of_range",
+        ],
+    ),
+    clause(
+        "07.client-saves",
+        "The client asks for NAME and saves exactly `<size>` bytes as DIR/new_<last part of NAME>; `OK 0` is an empty file.",
+        "客户端请求 NAME，把正好 `<大小>` 个字节保存为 DIR/new_<NAME 的最后一部分>；`OK 0` 是一个空文件。",
+        &[
+            "client_downloads_a_small_text_file",
+            "client_saves_files_of_any_size_byte_exact",
+            "client_saves_binary_files_byte_exact",
+            "client_saves_an_empty_file",
+            "client_reads_an_answer_that_arrives_in_pieces",
+            "client_saves_a_chinese_file_name",
+            "client_keeps_bytes_in_order_under_packet_loss",
+        ],
+    ),
+    clause(
+        "07.client-inside-dir",
+        "No name makes the client write outside DIR.",
+        "任何名字都不能让客户端写到 DIR 之外。",
+        &["client_never_writes_outside_its_directory"],
+    ),
+    clause(
+        "07.client-no-overwrite",
+        "An existing DIR/new_<name> is kept (exit 1) unless --force is given.",
+        "已存在的 DIR/new_<名字> 会被保留（以 1 退出），除非给出 --force。",
+        &["client_refuses_to_overwrite_unless_forced"],
+    ),
+    clause(
+        "07.client-temp-file",
+        "The bytes stream into a temporary file in DIR, renamed only when complete; a broken download leaves no file, and a forced one leaves the old file as it was.",
+        "字节边到达边写入 DIR 中的临时文件，完整后才重命名；中断的下载不留下任何文件，带 --force 的下载失败时旧文件原封不动。",
+        &[
+            "client_leaves_no_file_when_the_server_dies_mid_transfer",
+            "client_writes_into_a_temporary_file_in_its_directory",
+            "client_keeps_the_old_file_when_a_forced_download_fails",
+        ],
+    ),
+    clause(
+        "07.client-output",
+        "Success prints exactly `saved <size> bytes to DIR/new_<name>`; each failure (MISSING, REFUSED ending `: REASON`, broken, refused connection) is exactly one line on stderr, exit 1.",
+        "成功时正好打印 `saved <大小> bytes to DIR/new_<名字>`；每种失败（MISSING、以 `: 原因` 结尾的 REFUSED、中断、连接被拒绝）都是标准错误输出上的正好一行，以 1 退出。",
+        &[
+            "client_prints_one_line_naming_the_saved_path",
+            "client_says_each_failure_in_exactly_one_line",
+            "client_reports_a_missing_file_and_saves_nothing",
+            "client_reports_a_refused_name",
+            "client_reports_connection_refused",
+        ],
+    ),
+    clause(
+        "07.client-never-panics",
+        "A server that resets before or after the header: one line, exit 1, no file, never a panic.",
+        "服务器在头部之前或之后重置连接：一行说明，以 1 退出，不留文件，绝不 panic。",
+        &["client_survives_a_server_that_resets"],
+    ),
+];
 
 const SERVER: &str = "07-server";
 const CLIENT: &str = "07-client";
@@ -208,7 +398,12 @@ fn expect_missing(t: &Test, addr: SocketAddr, name: &str) -> Outcome {
 /// and nothing else: not one byte of what lies outside.
 fn expect_refused(t: &Test, addr: SocketAddr, name: &str) -> Outcome {
     let (mut client, header) = ask(t, addr, name)?;
-    match parse_header(&header) {
+    expect_refused_answer(&mut client, &header, name)
+}
+
+/// The answer to `name` is `REFUSED <reason>` and nothing after it.
+fn expect_refused_answer(client: &mut TcpPeer, header: &[u8], name: &str) -> Outcome {
+    match parse_header(header) {
         Header::Refused => {
             let rest = client.read_to_end(1 << 20, REPLY)?;
             if rest.is_empty() {
@@ -223,23 +418,23 @@ fn expect_refused(t: &Test, addr: SocketAddr, name: &str) -> Outcome {
         Header::Ok(_) => {
             let rest = client.read_to_end(1 << 20, REPLY).unwrap_or_default();
             Err(Stop::mismatch(
-                msg!("the server sent a file from outside its root for {}", show::text(name);
-                     "对于 {}，服务器发送了根目录之外的文件", show::text(name)),
+                msg!("the server sent a file for {}, a name it must refuse", show::text(name);
+                     "对于 {}，服务器发送了文件，而这个名字必须拒绝", show::text(name)),
                 "\"REFUSED <reason>\\n\"",
-                format!("{} {}", shown_line(&header), show::bytes(&rest)),
+                format!("{} {}", shown_line(header), show::bytes(&rest)),
             ))
         }
         Header::Missing => Err(Stop::mismatch(
-            msg!("the server answered MISSING for {}: a name that leads outside the root must be refused, not looked up",
+            msg!("the server answered MISSING for {}: the contract says this name is refused, not looked up",
                  show::text(name);
-                 "服务器对 {} 回答 MISSING：指向根目录之外的名字应当拒绝，而不是去查找", show::text(name)),
+                 "服务器对 {} 回答 MISSING：按约定这个名字应当拒绝，而不是去查找", show::text(name)),
             "\"REFUSED <reason>\\n\"",
-            shown_line(&header),
+            shown_line(header),
         )),
         Header::Other => Err(Stop::mismatch(
             msg!("the answer is not `REFUSED <reason>`"; "回答不是 `REFUSED <原因>`"),
             "\"REFUSED <reason>\\n\"",
-            shown_line(&header),
+            shown_line(header),
         )),
     }
 }
@@ -287,6 +482,26 @@ fn run_client(
     extra: &[&str],
     answer: impl FnOnce(&mut TcpPeer) -> Outcome,
 ) -> Result<Finished, Stop> {
+    run_client_ending(t, name, extra, answer, PeerEnd::Close)
+}
+
+/// How the suite's server ends the connection after its answer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PeerEnd {
+    /// A normal close (FIN).
+    Close,
+    /// A reset (RST), as a server that crashed or was killed.
+    Reset,
+}
+
+/// [`run_client`], ending the connection as `end` says.
+fn run_client_ending(
+    t: &Test,
+    name: &str,
+    extra: &[&str],
+    answer: impl FnOnce(&mut TcpPeer) -> Outcome,
+    end: PeerEnd,
+) -> Result<Finished, Stop> {
     let server = t.tcp_server()?;
     t.make_dir(DOWNLOADS)?;
     let addr = server.addr().to_string();
@@ -298,7 +513,10 @@ fn run_client(
     if let Some(mut peer) = peer {
         peer.expect_line(name, REPLY)?;
         answer(&mut peer)?;
-        peer.close();
+        match end {
+            PeerEnd::Close => peer.close(),
+            PeerEnd::Reset => peer.reset(),
+        }
     }
     client.finish(TRANSFER)
 }
@@ -542,8 +760,8 @@ pub const SERVER_REFUSES_NAMES_OUTSIDE_ITS_ROOT: Check = Check {
     section: "§5.3",
     tier: Tier::Real,
     title: Text {
-        en: "`../x`, absolute paths and `..` segments are refused; nothing outside the root is sent",
-        zh: "`../x`、绝对路径和含 `..` 的路径一律拒绝；根目录之外的内容一字节也不发送",
+        en: "`../x`, absolute paths and every name with a `..` part are refused; nothing outside the root is sent",
+        zh: "`../x`、绝对路径以及任何含 `..` 部分的名字一律拒绝；根目录之外的内容一字节也不发送",
     },
     hints: &[
         Text {
@@ -561,13 +779,27 @@ pub const SERVER_REFUSES_NAMES_OUTSIDE_ITS_ROOT: Check = Check {
         t.write_file("root/sub/inside.txt", b"inside\n")?;
         let (_server, addr) = start_server(t)?;
         let absolute = secret.display().to_string();
+        let doubled = format!("/{absolute}");
         for name in [
             "../secret.txt",
             absolute.as_str(),
+            doubled.as_str(),
             "sub/../../secret.txt",
+            "a/../../secret.txt",
+            "sub/./../../secret.txt",
             "./../secret.txt",
+            "..",
+            "./..",
+            // `..` that comes back inside is still a `..` part: refused.
+            "../root/sub/inside.txt",
+            "sub/../sub/inside.txt",
         ] {
             expect_refused(t, addr, name)?;
+        }
+        // `\` is an ordinary character on Linux: these name files that do
+        // not exist (MISSING), and nothing outside may be sent either way.
+        for name in ["..\\secret.txt", "sub\\..\\..\\secret.txt"] {
+            expect_not_served(t, addr, name)?;
         }
         Ok(())
     },
@@ -579,13 +811,13 @@ pub const SERVER_REFUSES_A_SYMLINK_THAT_LEADS_OUTSIDE: Check = Check {
     section: "§5.3",
     tier: Tier::Real,
     title: Text {
-        en: "a symbolic link in the root that points outside it is refused",
-        zh: "根目录中指向外部的符号链接被拒绝",
+        en: "symbolic links that lead outside the root (a file, a directory, a chain, a sibling `root-other`) are refused",
+        zh: "通向根目录之外的符号链接（文件、目录、链接链、同级的 `root-other`）一律拒绝",
     },
     hints: &[
         Text {
-            en: "Resolve the path with std::fs::canonicalize and refuse it unless it starts with the canonicalized root.",
-            zh: "用 std::fs::canonicalize 解析路径，除非结果以（同样解析过的）根目录开头，否则拒绝。",
+            en: "Resolve the path with std::fs::canonicalize and refuse it unless it starts with the canonicalized root, compared as paths (Path::starts_with): as text, `/srv/root-other` starts with `/srv/root`.",
+            zh: "用 std::fs::canonicalize 解析路径，除非结果以（同样解析过的）根目录开头，否则拒绝；要按路径比较（Path::starts_with）：按文本比较时，`/srv/root-other` 也以 `/srv/root` 开头。",
         },
         Text {
             en: "A name made of plain parts can still lead out: `link.txt` may be a symbolic link to /etc/passwd, and a directory in the path may be one too.",
@@ -600,8 +832,20 @@ pub const SERVER_REFUSES_A_SYMLINK_THAT_LEADS_OUTSIDE: Check = Check {
         t.make_symlink("root/link.txt", &secret)?;
         t.make_symlink("root/up.txt", Path::new("../secret.txt"))?;
         t.make_symlink("root/outdir", &t.path("outside"))?;
+        // A sibling whose path starts with the root's as text.
+        let sibling = t.write_file("root-other/secret.txt", b"SIBLING SECRET\n")?;
+        t.make_symlink("root/sibling.txt", &sibling)?;
+        t.make_symlink("root/chain.txt", Path::new("link.txt"))?;
+        t.make_symlink("root/sub/up", Path::new("../.."))?;
         let (_server, addr) = start_server(t)?;
-        for name in ["link.txt", "up.txt", "outdir/other.txt"] {
+        for name in [
+            "link.txt",
+            "up.txt",
+            "outdir/other.txt",
+            "sibling.txt",
+            "chain.txt",
+            "sub/up/secret.txt",
+        ] {
             expect_refused(t, addr, name)?;
         }
         Ok(())

@@ -68,6 +68,32 @@ impl Test {
         data
     }
 
+    /// A sparse file `rel` of `size` bytes that starts with `head` and ends
+    /// with `tail`, zeros (holes, taking no disk) between: a file past
+    /// 4 GiB in a few KiB of disk.
+    pub fn write_sparse_file(
+        &self,
+        rel: &str,
+        size: u64,
+        head: &[u8],
+        tail: &[u8],
+    ) -> Result<PathBuf, Stop> {
+        use std::os::unix::fs::FileExt;
+        let path = self.path(rel);
+        self.step(
+            msg!("make a sparse file {} of {} bytes, starting {} and ending {}", rel, size, show::bytes(head), show::bytes(tail);
+                 "创建 {} 字节的稀疏文件 {}，开头为 {}，结尾为 {}", size, rel, show::bytes(head), show::bytes(tail)),
+        );
+        make_parent(&path)?;
+        let made = File::create(&path).and_then(|file| {
+            file.set_len(size)?;
+            file.write_all_at(head, 0)?;
+            file.write_all_at(tail, size - tail.len() as u64)
+        });
+        made.map_err(|e| io_failed(&path, e))?;
+        Ok(path)
+    }
+
     /// Make a symbolic link `rel` that points at `target`.
     pub fn make_symlink(&self, rel: &str, target: &Path) -> Result<PathBuf, Stop> {
         let path = self.path(rel);
@@ -98,6 +124,38 @@ impl Test {
         }
         found.sort();
         found
+    }
+
+    /// Wait up to `within` until something appears under `rel` (a program
+    /// at work creates a file there); returns what is there, or fails
+    /// saying `nothing` when the wait ends empty-handed.
+    pub fn wait_for_entries_under(
+        &self,
+        rel: &str,
+        within: std::time::Duration,
+        nothing: crate::text::Msg,
+    ) -> Result<Vec<String>, Stop> {
+        self.step(
+            msg!("wait up to {} s for a file to appear under {}", within.as_secs_f32(), rel;
+                       "最多等待 {} 秒，直到 {} 下出现文件", within.as_secs_f32(), rel),
+        );
+        let deadline = std::time::Instant::now() + within;
+        loop {
+            let found = self.entries_under(rel);
+            if !found.is_empty() {
+                return Ok(found);
+            }
+            if std::time::Instant::now() >= deadline {
+                return Err(Stop::mismatch(
+                    nothing,
+                    format!("a file under {rel}/"),
+                    msg!("{}/ stayed empty", rel; "{}/ 一直是空的", rel),
+                ));
+            }
+            // A directory cannot be awaited in std (inotify is not worth a
+            // dependency here): a short poll bounded by the deadline.
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
     }
 
     /// The file `got` holds exactly the bytes of the file `expected`.

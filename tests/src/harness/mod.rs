@@ -8,11 +8,13 @@
 
 mod edges;
 mod files;
+mod limits;
 mod lines;
 mod loopback;
 mod netns;
 mod process;
 mod reaper;
+mod reset;
 mod sockets;
 mod tcp;
 mod udp;
@@ -26,6 +28,7 @@ pub use loopback::{Transport, expect_os_chosen};
 pub(crate) use netns::probe_lossy_namespace;
 pub use process::{Ending, Finished, Proc, describe_status};
 pub use reaper::{Reaper, survivors};
+pub use reset::BreakOff;
 pub use sockets::{Held, held_by, ready_on};
 pub use tcp::{TcpPeer, TcpServerPeer};
 pub use udp::udp_drops;

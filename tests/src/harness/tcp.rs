@@ -285,6 +285,27 @@ impl TcpPeer {
         }
     }
 
+    /// At least one byte arrives within `within` (kept for later reads):
+    /// the program has started to answer.
+    pub fn expect_some_data(&mut self, within: Duration) -> Outcome {
+        self.trace.step(msg!("{} waits for the first bytes of the reply", self.name.en; "{}等待回复的最初几个字节", self.name.zh));
+        let deadline = Instant::now() + within;
+        while self.pending.is_empty() {
+            match self.read_some(deadline)? {
+                Got::Data => {}
+                Got::Reset => return Err(self.reset_seen()),
+                Got::End | Got::Timeout => {
+                    return Err(Stop::mismatch(
+                        msg!("no reply arrived within {} s", within.as_secs_f32(); "{} 秒内没有收到回复", within.as_secs_f32()),
+                        "some bytes",
+                        msg!("nothing"; "什么也没有"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Everything read but not consumed so far.
     pub fn take_pending(&mut self) -> Vec<u8> {
         std::mem::take(&mut self.pending)

@@ -65,7 +65,8 @@ fn serve(stream: &TcpStream, peer: SocketAddr, root: &Path) {
     // anything, print `client IP:PORT closed without asking` and return.
     // Otherwise print `request from IP:PORT: NAME`. A client that says
     // nothing would block everyone behind it: a read timeout
-    // (`stream.set_read_timeout`) of some seconds keeps the line moving.
+    // (`stream.set_read_timeout`) of 3 seconds, as the contract says,
+    // keeps the line moving.
     let name: Vec<u8> = todo!("step 3: read the requested name with `read_name`");
 
     // Step 4, decide what to answer (`find`), then step 5, answer it:
