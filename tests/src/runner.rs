@@ -94,10 +94,23 @@ impl Verdict {
 /// `todo!` or crash first (nothing else it did matters then), then what
 /// was seen while waiting (a silent but listening program, a reply from
 /// another port …), then an error the program reported, then an end the
-/// check did not expect.
-pub fn diagnose(endings: &[Ending], evidence: &[Found]) -> Option<Found> {
-    let mut causes: Vec<(u8, Found)> = endings.iter().filter_map(Ending::cause).collect();
-    if let Some(seen) = evidence.first() {
+/// check did not expect and ran into (`waited_on_gone`).
+pub fn diagnose(endings: &[Ending], evidence: &[Found], waited_on_gone: bool) -> Option<Found> {
+    let mut causes: Vec<(u8, Found)> = endings
+        .iter()
+        .filter_map(Ending::cause)
+        // An end is the cause only if the check ran into it: a program
+        // that failed cleanly (exit 1, one sentence) while the check was
+        // looking at something else is not diagnosed by its end.
+        .filter(|(_, found)| found.id != "exited" || waited_on_gone)
+        .collect();
+    // A refused connection to a program that has ended says less than the
+    // end itself (its exit code, its last words) when that end was not clean.
+    let ended_badly = causes.iter().any(|(_, found)| found.id == "exited");
+    if let Some(seen) = evidence
+        .iter()
+        .find(|seen| !(ended_badly && seen.id == "refused-gone"))
+    {
         causes.push((2, seen.clone()));
     }
     causes.sort_by_key(|(rank, _)| *rank);
@@ -219,7 +232,7 @@ pub fn run_check(
             verdict.what = Some(failure.what);
             verdict.expected = failure.expected;
             verdict.seen = failure.seen;
-            verdict.diagnosis = diagnose(&verdict.endings, &log.evidence);
+            verdict.diagnosis = diagnose(&verdict.endings, &log.evidence, log.waited_on_gone);
         }
         Err(panic) => {
             let text = panic

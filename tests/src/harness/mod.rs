@@ -69,6 +69,8 @@ pub struct TraceLog {
     /// Causes the harness observed while waiting (a program listening but
     /// silent, a reply from another port …), in the order seen.
     pub evidence: Vec<Found>,
+    /// Whether a wait ended because the programs it waited for were gone.
+    pub waited_on_gone: bool,
     watched: Vec<watch::Watched>,
 }
 

@@ -558,6 +558,7 @@ impl Proc {
 
     fn next_line(&mut self, deadline: Instant) -> Result<String, Msg> {
         if self.ended_output {
+            self.trace.note_gone();
             return Err(self.ended_msg());
         }
         let wait = deadline.saturating_duration_since(Instant::now());
@@ -576,6 +577,7 @@ impl Proc {
             }
             Ok(Event::End) | Err(RecvTimeoutError::Disconnected) => {
                 self.ended_output = true;
+                self.trace.note_gone();
                 Err(self.ended_msg())
             }
             Err(RecvTimeoutError::Timeout) => Err(msg!(

@@ -15,6 +15,11 @@ use std::os::fd::AsFd;
 use std::thread;
 use std::time::{Duration, Instant};
 
+/// How long a program whose connection just ended (or whose listener just
+/// refused) may take to be seen gone: its sockets close a moment before it
+/// can be reaped. Paid only on those failures' paths.
+const GONE_GRACE: Duration = Duration::from_millis(200);
+
 /// A TCP connection held by the suite.
 pub struct TcpPeer {
     name: Msg,
@@ -45,7 +50,8 @@ impl TcpPeer {
         match TcpStream::connect_timeout(&addr, within) {
             Ok(stream) => Ok(TcpPeer::from_stream(name, stream, trace)),
             Err(e) if e.kind() == ErrorKind::ConnectionRefused => {
-                if trace.all_programs_ended() {
+                if trace.all_programs_end_within(GONE_GRACE) {
+                    trace.note_gone();
                     trace.observed(Found::new(
                         "refused-gone",
                         msg!("nothing listens on {} any more: the program has ended", addr;
@@ -328,7 +334,10 @@ impl TcpPeer {
             .map_err(|e| self.broken(e))?;
         let mut buf = [0u8; 64 << 10];
         match self.stream.read(&mut buf) {
-            Ok(0) => Ok(Got::End),
+            Ok(0) => {
+                self.note_if_gone();
+                Ok(Got::End)
+            }
             Ok(n) => {
                 self.pending.extend_from_slice(&buf[..n]);
                 self.received += n;
@@ -337,8 +346,24 @@ impl TcpPeer {
             Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
                 Ok(Got::Timeout)
             }
-            Err(e) if e.kind() == ErrorKind::ConnectionReset => Ok(Got::Reset),
+            Err(e) if e.kind() == ErrorKind::ConnectionReset => {
+                // A reset is rare from a program that goes on, and often
+                // the last thing a dying one does: give its end a moment.
+                if self.trace.all_programs_end_within(GONE_GRACE) {
+                    self.trace.note_gone();
+                }
+                Ok(Got::Reset)
+            }
             Err(e) => Err(self.broken(e)),
+        }
+    }
+
+    /// The connection ended: if the program did too, its end is what the
+    /// check will have run into. (No waiting here: a connection that ends
+    /// while the program goes on is the normal case.)
+    fn note_if_gone(&self) {
+        if self.trace.all_programs_ended() {
+            self.trace.note_gone();
         }
     }
 

@@ -13,7 +13,7 @@ use super::Trace;
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 use rustix::fd::{BorrowedFd, OwnedFd};
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// One program of the check, as a pidfd.
 pub(crate) struct Watched {
@@ -62,6 +62,42 @@ impl Trace {
         log.watched.iter().all(|w| w.ended)
     }
 
+    /// Whether every program of the check has ended, or ends within
+    /// `within`: a program whose sockets are already closed (a refused
+    /// connection, an end of stream) may not be reaped quite yet.
+    pub(crate) fn all_programs_end_within(&self, within: Duration) -> bool {
+        let deadline = Instant::now() + within;
+        loop {
+            if self.all_programs_ended() {
+                return true;
+            }
+            let live: Vec<Arc<OwnedFd>> = self
+                .0
+                .borrow()
+                .watched
+                .iter()
+                .filter(|w| !w.ended)
+                .map(|w| Arc::clone(&w.pidfd))
+                .collect();
+            let left = deadline.saturating_duration_since(Instant::now());
+            if live.is_empty() || left.is_zero() {
+                return false;
+            }
+            let mut fds: Vec<PollFd> = live
+                .iter()
+                .map(|p| PollFd::new(&**p, PollFlags::IN))
+                .collect();
+            let timeout = Timespec::try_from(left).ok();
+            let _ = poll(&mut fds, timeout.as_ref());
+        }
+    }
+
+    /// Note that a wait of the check ended because the programs it waited
+    /// for are gone: their end is then the cause of the failure.
+    pub(crate) fn note_gone(&self) {
+        self.0.borrow_mut().waited_on_gone = true;
+    }
+
     /// Wait until `fd` is readable, `deadline` passes, or every program
     /// of the check has ended with nothing left to read on `fd`.
     pub(crate) fn wait_readable(&self, fd: BorrowedFd<'_>, deadline: Instant) -> Ready {
@@ -79,6 +115,8 @@ impl Trace {
                 return if readable_now(fd) {
                     Ready::Readable
                 } else {
+                    drop(live);
+                    self.note_gone();
                     Ready::Gone
                 };
             }

@@ -3,7 +3,7 @@
 //! rejected-by: server_serves_one_client_after_another
 //! kind: wrong
 //! clause: 07.server-loops
-//! diagnosis: exited
+//! diagnosis: refused-gone
 
 fn main() {
     netlings_mutants::ex07::server(netlings_mutants::ex07::Flaw::ExitsAfterOneClient);
