@@ -2,7 +2,7 @@
 
 use common::{Args, fail, say};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
+use std::net::{SocketAddr, TcpListener};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Flaw {
@@ -18,15 +18,52 @@ pub enum Flaw {
     PanicsOnInvalidUtf8,
     /// Replies, then keeps the connection open forever.
     NeverCloses,
+    /// Binds 0.0.0.0 (every address) with the port it was given, and
+    /// prints the address it was given.
+    BindsEveryAddress,
+    /// Pops the last byte of the message, newline or not.
+    PopsTheLastByte,
+    /// Trims the message before printing it.
+    TrimsTheMessage,
+    /// Takes a message of blanks only (an empty line) for "nothing sent".
+    TakesABlankLineForNoMessage,
+    /// `read_until(..).unwrap()`.
+    PanicsOnReadError,
+    /// `write_all(..).unwrap()` on the reply.
+    PanicsOnWriteError,
+    /// `read_until(..).unwrap_or(0)`: a reset looks like a silent client.
+    TreatsAResetAsAClose,
+    /// Parses its argument with `.parse::<SocketAddr>().unwrap()`.
+    PanicsOnABadArgument,
+    /// `TcpListener::bind(..).unwrap()`.
+    PanicsWhenTheAddressIsInUse,
+    /// Prints the message with its `\n`: a blank line follows it.
+    KeepsTheNewline,
 }
 
 pub fn server(flaw: Flaw) {
-    let args = Args::parse("m05 [IP:PORT]", &[], &[]);
-    let addr = args.addr(0, "127.0.0.1:8080");
-    let listener = TcpListener::bind(addr).unwrap_or_else(|e| fail("cannot listen", &e));
-    let local = listener
+    let addr: SocketAddr = if flaw == Flaw::PanicsOnABadArgument {
+        let text = std::env::args().nth(1);
+        text.as_deref().unwrap_or("127.0.0.1:8080").parse().unwrap()
+    } else {
+        Args::parse("m05 [IP:PORT]", &[], &[]).addr(0, "127.0.0.1:8080")
+    };
+    let listener = if flaw == Flaw::BindsEveryAddress {
+        TcpListener::bind(("0.0.0.0", addr.port()))
+    } else {
+        TcpListener::bind(addr)
+    };
+    let listener = if flaw == Flaw::PanicsWhenTheAddressIsInUse {
+        listener.unwrap()
+    } else {
+        listener.unwrap_or_else(|e| fail("cannot listen", &e))
+    };
+    let mut local = listener
         .local_addr()
         .unwrap_or_else(|e| fail("no address", &e));
+    if flaw == Flaw::BindsEveryAddress {
+        local.set_ip(addr.ip());
+    }
     say(format!("listening on {local}"));
     let (mut stream, peer) = listener
         .accept()
@@ -46,13 +83,22 @@ pub fn server(flaw: Flaw) {
         let n = stream.read(&mut buf).unwrap_or(0);
         message.extend_from_slice(&buf[..n]);
     } else {
-        let _ = BufReader::new(&stream).read_until(b'\n', &mut message);
+        let read = BufReader::new(&stream).read_until(b'\n', &mut message);
+        match read {
+            _ if flaw == Flaw::TreatsAResetAsAClose => {}
+            Ok(_) => {}
+            Err(e) if flaw == Flaw::PanicsOnReadError => panic!("recv failed: {e}"),
+            Err(e) => fail("reading from the client failed", &e),
+        }
     }
-    if message.is_empty() {
+    let blank = flaw == Flaw::TakesABlankLineForNoMessage && message.trim_ascii().is_empty();
+    if message.is_empty() || blank {
         say(format!("client {shown_peer} closed without sending"));
         return;
     }
-    if message.last() == Some(&b'\n') {
+    if (flaw == Flaw::PopsTheLastByte || message.last() == Some(&b'\n'))
+        && flaw != Flaw::KeepsTheNewline
+    {
         message.pop();
     }
     let text = if flaw == Flaw::PanicsOnInvalidUtf8 {
@@ -60,9 +106,19 @@ pub fn server(flaw: Flaw) {
     } else {
         String::from_utf8_lossy(&message).into_owned()
     };
+    let text = if flaw == Flaw::TrimsTheMessage {
+        text.trim()
+    } else {
+        &text
+    };
     say(format!("received from {shown_peer}: {text}"));
     if flaw != Flaw::NeverReplies && flaw != Flaw::RepliesBeforeReading {
-        let _ = stream.write_all("数据已收到\n".as_bytes());
+        let sent = stream.write_all("数据已收到\n".as_bytes());
+        match sent {
+            Ok(()) => {}
+            Err(e) if flaw == Flaw::PanicsOnWriteError => panic!("send failed: {e}"),
+            Err(e) => fail("replying to the client failed", &e),
+        }
     }
     if flaw == Flaw::NeverCloses || flaw == Flaw::NeverReplies {
         // Hold the connection open until the grader gives up.

@@ -14,6 +14,7 @@ mod netns;
 mod process;
 mod reaper;
 mod reset;
+mod servers;
 mod tcp;
 mod udp;
 mod unprivileged;

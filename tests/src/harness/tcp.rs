@@ -95,6 +95,17 @@ impl TcpPeer {
         self.write_in_pieces(data, &[1], gap)
     }
 
+    /// Send one line of the input-edge table as its bytes say (a last line
+    /// without `\n` is followed by a half-close, which is what ends it).
+    pub fn send_edge(&mut self, edge: super::Edge) -> Outcome {
+        self.trace.step(msg!("{} sends {}", self.name.en, edge.name().en; "{}发送{}", self.name.zh, edge.name().zh));
+        self.send(&edge.line())?;
+        if edge == super::Edge::NoFinalNewline {
+            self.half_close()?;
+        }
+        Ok(())
+    }
+
     /// Close the sending direction only (`shutdown(SHUT_WR)`): the program
     /// reads end-of-stream but can still reply.
     pub fn half_close(&mut self) -> Outcome {
