@@ -33,19 +33,28 @@ def main() -> int:
         peer = f"{peer_ip}:{peer_port}"
         print(f"client connected from {peer}", flush=True)
         with conn:
-            message = bytearray()
-            # A byte stream: read until the newline, not "one recv = one message".
-            while not message.endswith(b"\n"):
-                chunk = conn.recv(4096)
-                if not chunk:
-                    break
-                message += chunk
-            if not message:
-                print(f"client {peer} closed without sending", flush=True)
-                return 0
-            text = bytes(message).rstrip(b"\n").decode("utf-8", errors="replace")
-            print(f"received from {peer}: {text}", flush=True)
-            conn.sendall("数据已收到\n".encode("utf-8"))
+            try:
+                return serve(conn, peer)
+            except OSError as e:  # the client reset: one sentence, exit 1
+                print(f"error: the connection to {peer} failed: {e.strerror}", file=sys.stderr)
+                return 1
+
+
+def serve(conn, peer) -> int:
+    message = bytearray()
+    # A byte stream: read until the newline, not "one recv = one message".
+    while not message.endswith(b"\n"):
+        chunk = conn.recv(4096)
+        if not chunk:
+            break
+        message += chunk
+    if not message:
+        print(f"client {peer} closed without sending", flush=True)
+        return 0
+    # Only the final newline goes: blanks and a \r are part of the message.
+    text = bytes(message).removesuffix(b"\n").decode("utf-8", errors="replace")
+    print(f"received from {peer}: {text}", flush=True)
+    conn.sendall("数据已收到\n".encode("utf-8"))
     return 0
 
 

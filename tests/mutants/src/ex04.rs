@@ -82,12 +82,11 @@ pub fn client(flaw: Flaw) {
     say(format!("connected to {shown}"));
 
     let mut input = io::stdin().lock();
-    let mut text_lines = io::stdin().lines();
     let mut line = Vec::new();
     loop {
         line.clear();
         if flaw == Flaw::ReadsLinesAsText {
-            match text_lines.next() {
+            match input.by_ref().lines().next() {
                 Some(Ok(text)) => line = text.into_bytes(),
                 _ => break,
             }
