@@ -207,10 +207,10 @@ fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
             Err(_) if flaw == Flaw::ReportsAResetAsAClose => break None,
             Err(e) => break Some(e),
         }
-        if flaw == Flaw::PopsTheLastByte || message.last() == Some(&b'\n') {
-            if flaw != Flaw::KeepsTheNewline {
-                message.pop();
-            }
+        if (flaw == Flaw::PopsTheLastByte || message.last() == Some(&b'\n'))
+            && flaw != Flaw::KeepsTheNewline
+        {
+            message.pop();
         }
         let text = if flaw == Flaw::PanicsOnInvalidUtf8 {
             String::from_utf8(message).unwrap()
