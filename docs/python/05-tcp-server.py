@@ -29,7 +29,11 @@ def main() -> int:
     with listener:
         ip, port = listener.getsockname()[:2]
         print(f"listening on {ip}:{port}", flush=True)
-        conn, (peer_ip, peer_port) = listener.accept()
+        try:
+            conn, (peer_ip, peer_port) = listener.accept()
+        except OSError as e:  # e.g. no file descriptor left: one sentence, exit 1
+            print(f"error: accepting a client failed: {e.strerror}", file=sys.stderr)
+            return 1
         peer = f"{peer_ip}:{peer_port}"
         print(f"client connected from {peer}", flush=True)
         with conn:

@@ -41,7 +41,8 @@ fn main() {
 
     // Step 4, accept: wait for a client. You get a new socket just for it,
     // and its address (IP and the port its OS picked). Print
-    // `client connected from IP:PORT`.
+    // `client connected from IP:PORT`. accept can fail too (no file
+    // descriptor left): `fail` with one sentence, never unwrap.
     let (stream, peer): (TcpStream, SocketAddr) = todo!("step 4: accept a client");
 
     // Step 5, recv: read one message, which is a line ending in `\n`.

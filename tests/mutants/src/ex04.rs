@@ -44,6 +44,8 @@ pub enum Flaw {
     PanicsOnABadArgument,
     /// Prints each reply line with its `\n`: a blank line after each.
     KeepsTheNewline,
+    /// `read_until(..).unwrap()` on the replies.
+    PanicsWhenTheServerResets,
 }
 
 fn connect(flaw: Flaw, server: SocketAddr) -> TcpStream {
@@ -157,6 +159,7 @@ pub fn client(flaw: Flaw) {
         match reader.read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(_) => {}
+            Err(e) if flaw == Flaw::PanicsWhenTheServerResets => panic!("recv failed: {e}"),
             Err(e)
                 if e.kind() == std::io::ErrorKind::ConnectionReset
                     && flaw != Flaw::FailsWhenTheServerResets =>

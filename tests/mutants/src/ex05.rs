@@ -39,6 +39,8 @@ pub enum Flaw {
     PanicsWhenTheAddressIsInUse,
     /// Prints the message with its `\n`: a blank line follows it.
     KeepsTheNewline,
+    /// `listener.accept().unwrap()`.
+    PanicsOnAcceptError,
 }
 
 pub fn server(flaw: Flaw) {
@@ -65,9 +67,12 @@ pub fn server(flaw: Flaw) {
         local.set_ip(addr.ip());
     }
     say(format!("listening on {local}"));
-    let (mut stream, peer) = listener
-        .accept()
-        .unwrap_or_else(|e| fail("accept failed", &e));
+    let accepted = listener.accept();
+    let (mut stream, peer) = if flaw == Flaw::PanicsOnAcceptError {
+        accepted.unwrap()
+    } else {
+        accepted.unwrap_or_else(|e| fail("accept failed", &e))
+    };
     let shown_peer = if flaw == Flaw::PrintsOwnPort {
         local
     } else {

@@ -49,6 +49,7 @@ pub static EXERCISE: Exercise = Exercise {
         &EXPLAINS_A_CLIENT_THAT_RESETS,
         &SHOWS_AWKWARD_MESSAGES_EXACTLY,
         &PRINTS_ONLY_THE_CONTRACT_LINES,
+        &EXPLAINS_A_FAILED_ACCEPT,
     ],
     clauses: CLAUSES,
 };
@@ -132,6 +133,12 @@ static CLAUSES: &[Clause] = &[
         "A connection that fails (a reset at once, mid-message or before the reply) gives one sentence on stderr and exit code 1: never a panic.",
         "连接失败（连接后立即、消息中途或回复之前复位）时在标准错误输出写一句话，退出码 1：绝不 panic。",
         &["explains_a_client_that_resets"],
+    ),
+    clause(
+        "05.accept-fails",
+        "An accept that fails (no file descriptor left) gives one sentence on stderr and exit code 1: never a panic.",
+        "accept 失败（没有剩余的文件描述符）时在标准错误输出写一句话，退出码 1：绝不 panic。",
+        &["explains_a_failed_accept"],
     ),
     clause(
         "05.output-only",
@@ -833,5 +840,38 @@ pub const PRINTS_ONLY_THE_CONTRACT_LINES: Check = Check {
             EXIT,
         )?;
         server.expect_exit(0, EXIT)
+    },
+};
+
+pub const EXPLAINS_A_FAILED_ACCEPT: Check = Check {
+    name: "explains_a_failed_accept",
+    behaviour: "C3",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "an accept that fails (too many open files): one sentence on stderr, exit 1, never a panic",
+        zh: "accept 失败（打开的文件过多）：标准错误输出一句话，退出码 1，绝不 panic",
+    },
+    hints: &[
+        Text {
+            en: "Match the result of accept: on an error print one sentence on stderr and exit with code 1 (common::fail does both); never unwrap or expect it.",
+            zh: "对 accept 的结果做匹配：出错时在标准错误输出打印一句话并以退出码 1 结束（common::fail 两件事都做）；绝不要 unwrap 或 expect。",
+        },
+        Text {
+            en: "accept needs a new file descriptor for the client's socket; a process that has none left gets EMFILE (\"too many open files\") while the client waits in the queue.",
+            zh: "accept 需要为客户端的套接字分配一个新的文件描述符；没有剩余描述符的进程会得到 EMFILE（“打开的文件过多”），而客户端仍在队列中等待。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = t.start_listening(&["127.0.0.1:0"])?;
+        // Stopped, a server waiting in accept gives back the descriptor
+        // it had set aside, and asks again, under the new limit, when it
+        // runs again.
+        server.pause()?;
+        t.exhaust_open_files(&server)?;
+        let _client = t.connect(addr)?;
+        server.resume()?;
+        server.finish(EXIT)?.expect_failure_explained()
     },
 };
