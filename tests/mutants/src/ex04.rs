@@ -46,6 +46,10 @@ pub enum Flaw {
     KeepsTheNewline,
     /// `read_until(..).unwrap()` on the replies.
     PanicsWhenTheServerResets,
+    /// Trims each reply line before printing it.
+    TrimsTheReply,
+    /// Throws away the bytes after the server's last newline.
+    DropsAnUnfinishedReplyLine,
 }
 
 fn connect(flaw: Flaw, server: SocketAddr) -> TcpStream {
@@ -168,8 +172,14 @@ pub fn client(flaw: Flaw) {
             }
             Err(e) => fail("recv", &e),
         }
+        if flaw == Flaw::DropsAnUnfinishedReplyLine && line.last() != Some(&b'\n') {
+            break;
+        }
         if line.last() == Some(&b'\n') && flaw != Flaw::KeepsTheNewline {
             line.pop();
+        }
+        if flaw == Flaw::TrimsTheReply {
+            line = line.trim_ascii().to_vec();
         }
         let text = if flaw == Flaw::PanicsOnInvalidUtf8 {
             String::from_utf8(line).unwrap()

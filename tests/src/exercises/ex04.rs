@@ -44,6 +44,7 @@ pub static EXERCISE: Exercise = Exercise {
         &shared::REJECTS_A_MALFORMED_IP,
         &SENDS_EVERY_LINE_EXACTLY_AS_TYPED,
         &PRINTS_ONLY_THE_CONTRACT_LINES,
+        &SHOWS_AWKWARD_REPLY_LINES_EXACTLY,
     ],
     clauses: CLAUSES,
 };
@@ -107,6 +108,7 @@ static CLAUSES: &[Clause] = &[
             "shows_a_reply_that_arrives_in_pieces",
             "shows_a_reply_longer_than_1024_bytes",
             "keeps_chinese_text_byte_exact",
+            "shows_awkward_reply_lines_exactly",
         ],
     ),
     clause(
@@ -129,6 +131,12 @@ static CLAUSES: &[Clause] = &[
         "Standard output holds `connected to` and the `received:` lines and nothing else: no blank line, no prompt.",
         "标准输出只有 `connected to` 和各 `received:` 行：没有空行，也没有提示符。",
         &["prints_only_the_contract_lines"],
+    ),
+    clause(
+        "04.last-reply-line",
+        "Bytes after the server's last newline are shown as one more `received:` line.",
+        "服务器最后一个换行符之后的字节再显示为一行 `received:`。",
+        &["shows_awkward_reply_lines_exactly"],
     ),
     clause(
         "04.bad-argument",
@@ -742,5 +750,37 @@ pub const PRINTS_ONLY_THE_CONTRACT_LINES: Check = Check {
             EXIT,
         )?;
         client.expect_exit(0, EXIT)
+    },
+};
+
+pub const SHOWS_AWKWARD_REPLY_LINES_EXACTLY: Check = Check {
+    name: "shows_awkward_reply_lines_exactly",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "reply lines with blanks, an empty reply line and a last line without \\n are each shown exactly",
+        zh: "带前后空格的回复行、空的回复行和没有 \\n 的最后一行都原样显示",
+    },
+    hints: &[
+        Text {
+            en: "Remove only the final \\n of each line (no trim), print an empty line as `received: `, and when the server closes, print the bytes after its last newline as one more line.",
+            zh: "每行只去掉结尾的 \\n（不要 trim），空行打印为 `received: `；服务器关闭时，把最后一个换行符之后的字节再打印为一行。",
+        },
+        Text {
+            en: "read_until returns the last bytes without a newline when the stream ends: they are a line too, not a piece to throw away.",
+            zh: "流结束时 read_until 会返回最后那些没有换行符的字节：它们也是一行，而不是可以丢掉的碎片。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_line("EXIT")?;
+        expect_sent(&mut server, "")?;
+        let edges = [Edge::Blanks, Edge::Empty, Edge::NoFinalNewline];
+        let reply: Vec<u8> = edges.iter().flat_map(|e| e.line()).collect();
+        let shown: Vec<String> = edges.iter().map(|e| e.shown()).collect();
+        let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
+        reply_and_close(&mut client, server, &reply, &shown)
     },
 };
