@@ -1,8 +1,8 @@
 //! Exercise 05 (TCP server) with one flaw at a time.
 
-use common::{Args, fail, say};
+use crate::listen::{Start, listen};
+use common::{fail, say};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Flaw {
@@ -44,28 +44,13 @@ pub enum Flaw {
 }
 
 pub fn server(flaw: Flaw) {
-    let addr: SocketAddr = if flaw == Flaw::PanicsOnABadArgument {
-        let text = std::env::args().nth(1);
-        text.as_deref().unwrap_or("127.0.0.1:8080").parse().unwrap()
-    } else {
-        Args::parse("m05 [IP:PORT]", &[], &[]).addr(0, "127.0.0.1:8080")
+    let start = match flaw {
+        Flaw::PanicsOnABadArgument => Start::PanicsOnABadArgument,
+        Flaw::BindsEveryAddress => Start::BindsEveryAddress,
+        Flaw::PanicsWhenTheAddressIsInUse => Start::PanicsWhenTheAddressIsInUse,
+        _ => Start::Right,
     };
-    let listener = if flaw == Flaw::BindsEveryAddress {
-        TcpListener::bind(("0.0.0.0", addr.port()))
-    } else {
-        TcpListener::bind(addr)
-    };
-    let listener = if flaw == Flaw::PanicsWhenTheAddressIsInUse {
-        listener.unwrap()
-    } else {
-        listener.unwrap_or_else(|e| fail("cannot listen", &e))
-    };
-    let mut local = listener
-        .local_addr()
-        .unwrap_or_else(|e| fail("no address", &e));
-    if flaw == Flaw::BindsEveryAddress {
-        local.set_ip(addr.ip());
-    }
+    let (listener, local) = listen("m05 [IP:PORT]", start);
     say(format!("listening on {local}"));
     let accepted = listener.accept();
     let (mut stream, peer) = if flaw == Flaw::PanicsOnAcceptError {

@@ -1,8 +1,9 @@
 //! Exercise 06 (looping server) with one flaw at a time.
 
-use common::{Args, fail, say};
+use crate::listen::{Start, listen};
+use common::say;
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
@@ -63,28 +64,13 @@ pub enum Flaw {
 const REPLY: &[u8] = "数据已收到\n".as_bytes();
 
 pub fn server(flaw: Flaw) {
-    let addr: SocketAddr = if flaw == Flaw::PanicsOnABadArgument {
-        let text = std::env::args().nth(1);
-        text.as_deref().unwrap_or("127.0.0.1:8080").parse().unwrap()
-    } else {
-        Args::parse("m06 [IP:PORT]", &[], &[]).addr(0, "127.0.0.1:8080")
+    let start = match flaw {
+        Flaw::PanicsOnABadArgument => Start::PanicsOnABadArgument,
+        Flaw::BindsEveryAddress => Start::BindsEveryAddress,
+        Flaw::PanicsWhenTheAddressIsInUse => Start::PanicsWhenTheAddressIsInUse,
+        _ => Start::Right,
     };
-    let listener = if flaw == Flaw::BindsEveryAddress {
-        TcpListener::bind(("0.0.0.0", addr.port()))
-    } else {
-        TcpListener::bind(addr)
-    };
-    let listener = if flaw == Flaw::PanicsWhenTheAddressIsInUse {
-        listener.unwrap()
-    } else {
-        listener.unwrap_or_else(|e| fail("cannot listen", &e))
-    };
-    let mut local = listener
-        .local_addr()
-        .unwrap_or_else(|e| fail("no address", &e));
-    if flaw == Flaw::BindsEveryAddress {
-        local.set_ip(addr.ip());
-    }
+    let (listener, local) = listen("m06 [IP:PORT]", start);
     say(format!("listening on {local}"));
 
     let stop = Arc::new(AtomicBool::new(false));
