@@ -29,23 +29,36 @@ def main() -> int:
     with listener:
         ip, port = listener.getsockname()[:2]
         print(f"listening on {ip}:{port}", flush=True)
-        conn, (peer_ip, peer_port) = listener.accept()
+        try:
+            conn, (peer_ip, peer_port) = listener.accept()
+        except OSError as e:  # e.g. no file descriptor left: one sentence, exit 1
+            print(f"error: accepting a client failed: {e.strerror}", file=sys.stderr)
+            return 1
         peer = f"{peer_ip}:{peer_port}"
         print(f"client connected from {peer}", flush=True)
         with conn:
-            message = bytearray()
-            # A byte stream: read until the newline, not "one recv = one message".
-            while not message.endswith(b"\n"):
-                chunk = conn.recv(4096)
-                if not chunk:
-                    break
-                message += chunk
-            if not message:
-                print(f"client {peer} closed without sending", flush=True)
-                return 0
-            text = bytes(message).rstrip(b"\n").decode("utf-8", errors="replace")
-            print(f"received from {peer}: {text}", flush=True)
-            conn.sendall("数据已收到\n".encode("utf-8"))
+            try:
+                return serve(conn, peer)
+            except OSError as e:  # the client reset: one sentence, exit 1
+                print(f"error: the connection to {peer} failed: {e.strerror}", file=sys.stderr)
+                return 1
+
+
+def serve(conn, peer) -> int:
+    message = bytearray()
+    # A byte stream: read until the newline, not "one recv = one message".
+    while not message.endswith(b"\n"):
+        chunk = conn.recv(4096)
+        if not chunk:
+            break
+        message += chunk
+    if not message:
+        print(f"client {peer} closed without sending", flush=True)
+        return 0
+    # Only the final newline goes: blanks and a \r are part of the message.
+    text = bytes(message).removesuffix(b"\n").decode("utf-8", errors="replace")
+    print(f"received from {peer}: {text}", flush=True)
+    conn.sendall("数据已收到\n".encode("utf-8"))
     return 0
 
 

@@ -10,6 +10,7 @@ import ipaddress
 import socket
 import sys
 import threading
+import time
 
 REPLY = "数据已收到\n".encode("utf-8")
 
@@ -97,6 +98,7 @@ def main():
             conn, peer = listener.accept()
         except OSError as e:
             print(f"note: accepting a client failed: {e.strerror}", file=sys.stderr)
+            time.sleep(0.1)  # the failure may last (no descriptor left): do not spin
             continue
         if stop.is_set():
             conn.close()

@@ -251,8 +251,8 @@ pub static DIAGNOSES: &[Diagnosis] = &[
     Diagnosis {
         id: "refused-gone",
         title: t(
-            "connection refused: the program is no longer running",
-            "连接被拒绝：程序已经不在运行了",
+            "connection refused or reset: the program is no longer running",
+            "连接被拒绝或重置：程序已经不在运行了",
         ),
         hint: Hint {
             rust: t(

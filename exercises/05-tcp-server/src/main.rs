@@ -41,7 +41,8 @@ fn main() {
 
     // Step 4, accept: wait for a client. You get a new socket just for it,
     // and its address (IP and the port its OS picked). Print
-    // `client connected from IP:PORT`.
+    // `client connected from IP:PORT`. accept can fail too (no file
+    // descriptor left): `fail` with one sentence, never unwrap.
     let (stream, peer): (TcpStream, SocketAddr) = todo!("step 4: accept a client");
 
     // Step 5, recv: read one message, which is a line ending in `\n`.
@@ -49,12 +50,15 @@ fn main() {
     // pieces. Read until the newline (BufReader::read_until), not just once.
     // If the client closed without sending anything (you read 0 bytes),
     // print `client IP:PORT closed without sending` and stop.
-    // Otherwise print `received from IP:PORT: MESSAGE` (without the `\n`;
-    // use String::from_utf8_lossy so bytes that are not UTF-8 cannot crash you).
+    // Otherwise print `received from IP:PORT: MESSAGE` (without the `\n`
+    // and nothing else: no trim; use String::from_utf8_lossy so bytes that
+    // are not UTF-8 cannot crash you). If the read fails (the client reset
+    // the connection), say so in one sentence and exit 1: `fail` does both.
     todo!("step 5: receive one message (a line) and print it");
 
     // Step 6, send: reply `数据已收到\n` (UTF-8). Use write_all, which keeps
-    // writing until every byte is sent.
+    // writing until every byte is sent. It fails if the client has reset
+    // the connection meanwhile: `fail` again, never unwrap.
     todo!("step 6: send the reply");
 
     // Step 7, close: the client must see the connection close. In Rust a

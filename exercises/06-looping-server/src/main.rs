@@ -45,8 +45,8 @@ fn main() {
     // leaves, then accept the next one. After each accept, check `stop`
     // (`stop.load(Ordering::SeqCst)`): if EXIT was typed, leave the loop
     // without serving that connection. Otherwise call `serve`. If accept
-    // itself fails, that concerns one connection only: print a note on
-    // stderr and go on.
+    // itself fails (say, no file descriptor is left), print a note on
+    // stderr, pause a little (the failure may last) and go on.
     todo!("step 4: loop: accept a client, stop if EXIT was typed, else serve it");
 
     // Step 7: when `main` ends, `listener` is dropped and the port closes:
@@ -63,8 +63,10 @@ fn serve(stream: TcpStream, peer: SocketAddr) {
     // - an error (e.g. the client reset the connection): print
     //   `client IP:PORT disconnected: REASON` and return. Never panic: one
     //   client's trouble must not stop the server.
-    // - a message: print `received from IP:PORT: MESSAGE` (no `\n`, decoded
-    //   with String::from_utf8_lossy) and reply `数据已收到\n` with write_all.
+    // - a message: print `received from IP:PORT: MESSAGE` (no `\n` and no
+    //   trim, decoded with String::from_utf8_lossy) and reply `数据已收到\n`
+    //   with write_all. If that write fails, the client is gone: print
+    //   `client IP:PORT disconnected: REASON` and return.
     // Returning drops `stream`, which closes this client's socket. Do not
     // keep it anywhere, or every client leaks a file descriptor.
     todo!("step 5-6: answer each message until the client closes")

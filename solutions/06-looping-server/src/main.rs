@@ -11,6 +11,7 @@ use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, TcpListener, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
+use std::time::Duration;
 
 /// The reply to every message, as in the notes; sent as UTF-8 and ended by
 /// a newline like every TCP message of the course.
@@ -53,9 +54,14 @@ fn main() {
         }
         match accepted {
             Ok((stream, peer)) => serve(stream, peer),
-            // A failed accept concerns one connection (say, a client that
-            // reset before we took it), not the server: report it, go on.
-            Err(e) => eprintln!("note: accepting a client failed: {}", explain(&e)),
+            // A failed accept (say, no file descriptor left: EMFILE) is a
+            // passing shortage, not a reason to stop serving: report it and
+            // go on. The failure may last while the connection waits in
+            // the queue, so pause a little instead of spinning.
+            Err(e) => {
+                eprintln!("note: accepting a client failed: {}", explain(&e));
+                thread::sleep(Duration::from_millis(100));
+            }
         }
     }
     // Step 7: `listener` is dropped here, at the end of `main`: the port is

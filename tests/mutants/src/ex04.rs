@@ -28,6 +28,28 @@ pub enum Flaw {
     PanicsWhenTheServerHasGone,
     /// Treats a reset after the reply as a broken connection: exit 1.
     FailsWhenTheServerResets,
+    /// Prints its own address in `connected to`.
+    PrintsItsOwnAddress,
+    /// Trims each typed line before sending it.
+    TrimsEachLine,
+    /// Skips empty typed lines.
+    SkipsEmptyLines,
+    /// Reads standard input with `lines()`: text only, `\r\n` stripped.
+    ReadsLinesAsText,
+    /// Stops at any typed line that starts with `EXIT`.
+    StopsAtLinesStartingWithExit,
+    /// Takes a last line without its `\n` for the end of the input.
+    DropsAnUnfinishedLastLine,
+    /// Parses its argument with `.parse::<SocketAddr>().unwrap()`.
+    PanicsOnABadArgument,
+    /// Prints each reply line with its `\n`: a blank line after each.
+    KeepsTheNewline,
+    /// `read_until(..).unwrap()` on the replies.
+    PanicsWhenTheServerResets,
+    /// Trims each reply line before printing it.
+    TrimsTheReply,
+    /// Throws away the bytes after the server's last newline.
+    DropsAnUnfinishedReplyLine,
 }
 
 fn connect(flaw: Flaw, server: SocketAddr) -> TcpStream {
@@ -51,22 +73,46 @@ fn connect(flaw: Flaw, server: SocketAddr) -> TcpStream {
 }
 
 pub fn client(flaw: Flaw) {
-    let args = Args::parse("m04 [IP:PORT]", &[], &[]);
-    let server = args.addr(0, "127.0.0.1:8080");
+    let server: SocketAddr = if flaw == Flaw::PanicsOnABadArgument {
+        let text = std::env::args().nth(1);
+        text.as_deref().unwrap_or("127.0.0.1:8080").parse().unwrap()
+    } else {
+        Args::parse("m04 [IP:PORT]", &[], &[]).addr(0, "127.0.0.1:8080")
+    };
     let mut stream = connect(flaw, server);
-    say(format!("connected to {server}"));
+    let shown = if flaw == Flaw::PrintsItsOwnAddress {
+        stream.local_addr().unwrap_or(server)
+    } else {
+        server
+    };
+    say(format!("connected to {shown}"));
 
     let mut input = io::stdin().lock();
     let mut line = Vec::new();
     loop {
         line.clear();
-        if input.read_until(b'\n', &mut line).unwrap_or(0) == 0 {
+        if flaw == Flaw::ReadsLinesAsText {
+            match input.by_ref().lines().next() {
+                Some(Ok(text)) => line = text.into_bytes(),
+                _ => break,
+            }
+        } else if input.read_until(b'\n', &mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        if flaw == Flaw::DropsAnUnfinishedLastLine && line.last() != Some(&b'\n') {
             break;
         }
         if line.last() == Some(&b'\n') {
             line.pop();
         }
-        let exit = line == b"EXIT";
+        if flaw == Flaw::TrimsEachLine {
+            line = line.trim_ascii().to_vec();
+        }
+        if flaw == Flaw::SkipsEmptyLines && line.is_empty() {
+            continue;
+        }
+        let exit = line == b"EXIT"
+            || (flaw == Flaw::StopsAtLinesStartingWithExit && line.starts_with(b"EXIT"));
         if exit && flaw != Flaw::SendsExit {
             break;
         }
@@ -117,6 +163,7 @@ pub fn client(flaw: Flaw) {
         match reader.read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(_) => {}
+            Err(e) if flaw == Flaw::PanicsWhenTheServerResets => panic!("recv failed: {e}"),
             Err(e)
                 if e.kind() == std::io::ErrorKind::ConnectionReset
                     && flaw != Flaw::FailsWhenTheServerResets =>
@@ -125,8 +172,14 @@ pub fn client(flaw: Flaw) {
             }
             Err(e) => fail("recv", &e),
         }
-        if line.last() == Some(&b'\n') {
+        if flaw == Flaw::DropsAnUnfinishedReplyLine && line.last() != Some(&b'\n') {
+            break;
+        }
+        if line.last() == Some(&b'\n') && flaw != Flaw::KeepsTheNewline {
             line.pop();
+        }
+        if flaw == Flaw::TrimsTheReply {
+            line = line.trim_ascii().to_vec();
         }
         let text = if flaw == Flaw::PanicsOnInvalidUtf8 {
             String::from_utf8(line).unwrap()

@@ -1,8 +1,8 @@
 //! Exercise 05 (TCP server) with one flaw at a time.
 
-use common::{Args, fail, say};
+use crate::listen::{Start, listen};
+use common::{fail, say};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Flaw {
@@ -18,6 +18,29 @@ pub enum Flaw {
     PanicsOnInvalidUtf8,
     /// Replies, then keeps the connection open forever.
     NeverCloses,
+    /// Binds 0.0.0.0 (every address) with the port it was given, and
+    /// prints the address it was given.
+    BindsEveryAddress,
+    /// Pops the last byte of the message, newline or not.
+    PopsTheLastByte,
+    /// Trims the message before printing it.
+    TrimsTheMessage,
+    /// Takes a message of blanks only (an empty line) for "nothing sent".
+    TakesABlankLineForNoMessage,
+    /// `read_until(..).unwrap()`.
+    PanicsOnReadError,
+    /// `write_all(..).unwrap()` on the reply.
+    PanicsOnWriteError,
+    /// `read_until(..).unwrap_or(0)`: a reset looks like a silent client.
+    TreatsAResetAsAClose,
+    /// Parses its argument with `.parse::<SocketAddr>().unwrap()`.
+    PanicsOnABadArgument,
+    /// `TcpListener::bind(..).unwrap()`.
+    PanicsWhenTheAddressIsInUse,
+    /// Prints the message with its `\n`: a blank line follows it.
+    KeepsTheNewline,
+    /// `listener.accept().unwrap()`.
+    PanicsOnAcceptError,
     /// Writes its lines through a `BufWriter` it never flushes.
     BufferedStdout,
     /// The step that replies is still the stub's `todo!`.
@@ -42,29 +65,23 @@ fn print_line(flaw: Flaw, out: &mut impl Write, line: String) {
 }
 
 pub fn server(flaw: Flaw) {
-    let args = Args::parse("m05 [IP:PORT]", &[], &[]);
-    let addr = args.addr(0, "127.0.0.1:8080");
+    let start = match flaw {
+        Flaw::PanicsOnABadArgument => Start::PanicsOnABadArgument,
+        Flaw::BindsEveryAddress => Start::BindsEveryAddress,
+        Flaw::PanicsWhenTheAddressIsInUse => Start::PanicsWhenTheAddressIsInUse,
+        Flaw::PrintsTheRequestedAddress => Start::PrintsTheRequestedAddress,
+        Flaw::ExitsTwoWhenInUse => Start::ExitsTwoWhenInUse,
+        _ => Start::Right,
+    };
+    let (listener, local) = listen("m05 [IP:PORT]", start);
     let mut out = std::io::BufWriter::new(std::io::stdout());
-    let listener = match TcpListener::bind(addr) {
-        Ok(listener) => listener,
-        Err(e) if flaw == Flaw::ExitsTwoWhenInUse => {
-            eprintln!("cannot listen on {addr}: {e}");
-            std::process::exit(2);
-        }
-        Err(e) => fail("cannot listen", &e),
-    };
-    let local = listener
-        .local_addr()
-        .unwrap_or_else(|e| fail("no address", &e));
-    let shown_local = if flaw == Flaw::PrintsTheRequestedAddress {
-        addr
+    print_line(flaw, &mut out, format!("listening on {local}"));
+    let accepted = listener.accept();
+    let (mut stream, peer) = if flaw == Flaw::PanicsOnAcceptError {
+        accepted.unwrap()
     } else {
-        local
+        accepted.unwrap_or_else(|e| fail("accept failed", &e))
     };
-    print_line(flaw, &mut out, format!("listening on {shown_local}"));
-    let (mut stream, peer) = listener
-        .accept()
-        .unwrap_or_else(|e| fail("accept failed", &e));
     let shown_peer = if flaw == Flaw::PrintsOwnPort {
         local
     } else {
@@ -84,9 +101,16 @@ pub fn server(flaw: Flaw) {
         let n = stream.read(&mut buf).unwrap_or(0);
         message.extend_from_slice(&buf[..n]);
     } else {
-        let _ = BufReader::new(&stream).read_until(b'\n', &mut message);
+        let read = BufReader::new(&stream).read_until(b'\n', &mut message);
+        match read {
+            _ if flaw == Flaw::TreatsAResetAsAClose => {}
+            Ok(_) => {}
+            Err(e) if flaw == Flaw::PanicsOnReadError => panic!("recv failed: {e}"),
+            Err(e) => fail("reading from the client failed", &e),
+        }
     }
-    if message.is_empty() {
+    let blank = flaw == Flaw::TakesABlankLineForNoMessage && message.trim_ascii().is_empty();
+    if message.is_empty() || blank {
         print_line(
             flaw,
             &mut out,
@@ -94,13 +118,20 @@ pub fn server(flaw: Flaw) {
         );
         return;
     }
-    if message.last() == Some(&b'\n') {
+    if (flaw == Flaw::PopsTheLastByte || message.last() == Some(&b'\n'))
+        && flaw != Flaw::KeepsTheNewline
+    {
         message.pop();
     }
     let text = if flaw == Flaw::PanicsOnInvalidUtf8 {
         String::from_utf8(message).unwrap()
     } else {
         String::from_utf8_lossy(&message).into_owned()
+    };
+    let text = if flaw == Flaw::TrimsTheMessage {
+        text.trim()
+    } else {
+        &text
     };
     print_line(
         flaw,
@@ -111,7 +142,12 @@ pub fn server(flaw: Flaw) {
         todo!("step 5: reply to the client");
     }
     if flaw != Flaw::NeverReplies && flaw != Flaw::RepliesBeforeReading {
-        let _ = stream.write_all("数据已收到\n".as_bytes());
+        let sent = stream.write_all("数据已收到\n".as_bytes());
+        match sent {
+            Ok(()) => {}
+            Err(e) if flaw == Flaw::PanicsOnWriteError => panic!("send failed: {e}"),
+            Err(e) => fail("replying to the client failed", &e),
+        }
     }
     if flaw == Flaw::NeverCloses || flaw == Flaw::NeverReplies {
         // Hold the connection open until the grader gives up.

@@ -1,8 +1,9 @@
 //! Exercise 06 (looping server) with one flaw at a time.
 
-use common::{Args, fail, say};
+use crate::listen::{Start, listen};
+use common::say;
 use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpStream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
@@ -36,17 +37,43 @@ pub enum Flaw {
     PrintsItsOwnAddress,
     /// Copied from exercise 05: a client that sends nothing ends the server.
     StopsAtAClientThatSendsNothing,
+    /// Binds 0.0.0.0 (every address) with the port it was given, and
+    /// prints the address it was given.
+    BindsEveryAddress,
+    /// Trims the message before printing it.
+    TrimsTheMessage,
+    /// Pops the last byte of every message, newline or not.
+    PopsTheLastByte,
+    /// `String::from_utf8(..).unwrap()` on a message.
+    PanicsOnInvalidUtf8,
+    /// Reads messages with `BufRead::lines()`: text only, `\r\n` stripped.
+    ReadsLinesAsText,
+    /// Prints `disconnected` without a reason when a read fails.
+    ReportsAResetAsAClose,
+    /// `write_all(..).unwrap()` on the reply.
+    PanicsOnWriteError,
+    /// `listener.accept().unwrap()`.
+    PanicsOnAcceptError,
+    /// Stops at any typed line that starts with `EXIT`.
+    StopsAtLinesStartingWithExit,
+    /// Prints the message with its `\n`: a blank line after each.
+    KeepsTheNewline,
+    /// Parses its argument with `.parse::<SocketAddr>().unwrap()`.
+    PanicsOnABadArgument,
+    /// `TcpListener::bind(..).unwrap()`.
+    PanicsWhenTheAddressIsInUse,
 }
 
 const REPLY: &[u8] = "数据已收到\n".as_bytes();
 
 pub fn server(flaw: Flaw) {
-    let args = Args::parse("m06 [IP:PORT]", &[], &[]);
-    let addr = args.addr(0, "127.0.0.1:8080");
-    let listener = TcpListener::bind(addr).unwrap_or_else(|e| fail("cannot listen", &e));
-    let local = listener
-        .local_addr()
-        .unwrap_or_else(|e| fail("no address", &e));
+    let start = match flaw {
+        Flaw::PanicsOnABadArgument => Start::PanicsOnABadArgument,
+        Flaw::BindsEveryAddress => Start::BindsEveryAddress,
+        Flaw::PanicsWhenTheAddressIsInUse => Start::PanicsWhenTheAddressIsInUse,
+        _ => Start::Right,
+    };
+    let (listener, local) = listen("m06 [IP:PORT]", start);
     say(format!("listening on {local}"));
 
     let stop = Arc::new(AtomicBool::new(false));
@@ -56,6 +83,12 @@ pub fn server(flaw: Flaw) {
             for line in io::stdin().lock().split(b'\n') {
                 match line {
                     Ok(line) if line == b"EXIT" => break,
+                    Ok(line)
+                        if flaw == Flaw::StopsAtLinesStartingWithExit
+                            && line.starts_with(b"EXIT") =>
+                    {
+                        break;
+                    }
                     Ok(_) => continue,
                     Err(_) => break,
                 }
@@ -77,8 +110,14 @@ pub fn server(flaw: Flaw) {
         if stop.load(Ordering::SeqCst) {
             break;
         }
-        let Ok((stream, peer)) = accepted else {
-            continue;
+        let (stream, peer) = match accepted {
+            Ok(accepted) => accepted,
+            Err(e) if flaw == Flaw::PanicsOnAcceptError => panic!("accept failed: {e}"),
+            Err(e) => {
+                eprintln!("note: accepting a client failed: {e}");
+                thread::sleep(std::time::Duration::from_millis(100));
+                continue;
+            }
         };
         let shown = if flaw == Flaw::PrintsItsOwnAddress {
             local
@@ -134,10 +173,24 @@ fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
         return messages > 0;
     }
     let mut reader = BufReader::new(stream);
-    loop {
+    let mut lines = BufReader::new(stream).lines();
+    let ended = loop {
         let mut message = Vec::new();
-        match reader.read_until(b'\n', &mut message) {
-            Ok(0) => break,
+        let read = if flaw == Flaw::ReadsLinesAsText {
+            match lines.next() {
+                None => Ok(0),
+                Some(Ok(line)) => {
+                    message = line.into_bytes();
+                    message.push(b'\n');
+                    Ok(message.len())
+                }
+                Some(Err(e)) => Err(e),
+            }
+        } else {
+            reader.read_until(b'\n', &mut message)
+        };
+        match read {
+            Ok(0) => break None,
             Ok(_) => {}
             Err(e) if flaw == Flaw::CrashesOnReset => panic!("recv failed: {e}"),
             Err(e) if flaw == Flaw::EndsOnAClientError => {
@@ -145,20 +198,39 @@ fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
                 eprintln!("Error: {e:?}");
                 std::process::exit(1);
             }
-            Err(_) => break,
+            Err(_) if flaw == Flaw::ReportsAResetAsAClose => break None,
+            Err(e) => break Some(e),
         }
-        if message.last() == Some(&b'\n') {
+        if (flaw == Flaw::PopsTheLastByte || message.last() == Some(&b'\n'))
+            && flaw != Flaw::KeepsTheNewline
+        {
             message.pop();
         }
-        say(format!(
-            "received from {peer}: {}",
-            String::from_utf8_lossy(&message)
-        ));
+        let text = if flaw == Flaw::PanicsOnInvalidUtf8 {
+            String::from_utf8(message).unwrap()
+        } else {
+            String::from_utf8_lossy(&message).into_owned()
+        };
+        let text = if flaw == Flaw::TrimsTheMessage {
+            text.trim()
+        } else {
+            &text
+        };
+        say(format!("received from {peer}: {text}"));
         messages += 1;
-        if (&*stream).write_all(REPLY).is_err() || flaw == Flaw::OneMessagePerClient {
-            break;
+        let sent = (&*stream).write_all(REPLY);
+        if flaw == Flaw::PanicsOnWriteError {
+            sent.unwrap();
+        } else if let Err(e) = sent {
+            break Some(e);
         }
+        if flaw == Flaw::OneMessagePerClient {
+            break None;
+        }
+    };
+    match ended {
+        None => say(format!("client {peer} disconnected")),
+        Some(e) => say(format!("client {peer} disconnected: {e}")),
     }
-    say(format!("client {peer} disconnected"));
     messages > 0
 }

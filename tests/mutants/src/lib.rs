@@ -14,3 +14,60 @@ pub mod ex06;
 pub mod ex07;
 pub mod ex08;
 pub mod hostile;
+
+/// The start of every TCP server (`IP:PORT` argument, bind, the address
+/// printed), with the flaws servers share switched on by name.
+pub mod listen {
+    use common::{Args, fail};
+    use std::net::{SocketAddr, TcpListener};
+
+    /// Which shared flaw, if any, a server has at its start.
+    #[derive(Clone, Copy, PartialEq, Eq)]
+    pub enum Start {
+        Right,
+        /// Parses its argument with `.parse::<SocketAddr>().unwrap()`.
+        PanicsOnABadArgument,
+        /// Binds 0.0.0.0 with the port it was given, prints the address it
+        /// was given.
+        BindsEveryAddress,
+        /// `TcpListener::bind(..).unwrap()`.
+        PanicsWhenTheAddressIsInUse,
+        /// Prints the address it was given (port 0 stays 0), not the one bound.
+        PrintsTheRequestedAddress,
+        /// Exits with code 2, as for a bad argument, when it cannot listen.
+        ExitsTwoWhenInUse,
+    }
+
+    /// Parse the argument and bind: the listener and the address to print.
+    pub fn listen(usage: &'static str, start: Start) -> (TcpListener, SocketAddr) {
+        let addr: SocketAddr = if start == Start::PanicsOnABadArgument {
+            let text = std::env::args().nth(1);
+            text.as_deref().unwrap_or("127.0.0.1:8080").parse().unwrap()
+        } else {
+            Args::parse(usage, &[], &[]).addr(0, "127.0.0.1:8080")
+        };
+        let listener = if start == Start::BindsEveryAddress {
+            TcpListener::bind(("0.0.0.0", addr.port()))
+        } else {
+            TcpListener::bind(addr)
+        };
+        let listener = match listener {
+            Err(e) if start == Start::ExitsTwoWhenInUse => {
+                eprintln!("cannot listen on {addr}: {e}");
+                std::process::exit(2);
+            }
+            listener if start == Start::PanicsWhenTheAddressIsInUse => listener.unwrap(),
+            listener => listener.unwrap_or_else(|e| fail("cannot listen", &e)),
+        };
+        let mut local = listener
+            .local_addr()
+            .unwrap_or_else(|e| fail("no address", &e));
+        if start == Start::BindsEveryAddress {
+            local.set_ip(addr.ip());
+        }
+        if start == Start::PrintsTheRequestedAddress {
+            local = addr;
+        }
+        (listener, local)
+    }
+}

@@ -3,7 +3,7 @@
 //! The suite plays the server.
 
 use super::shared;
-use crate::harness::{Proc, TcpPeer};
+use crate::harness::{Edge, Proc, TcpPeer};
 use crate::prelude::*;
 
 pub static EXERCISE: Exercise = Exercise {
@@ -42,12 +42,109 @@ pub static EXERCISE: Exercise = Exercise {
         &ENDS_CLEANLY_WHEN_THE_SERVER_RESETS_AFTER_ITS_REPLY,
         &shared::REJECTS_A_PORT_OUT_OF_RANGE,
         &shared::REJECTS_A_MALFORMED_IP,
+        &SENDS_EVERY_LINE_EXACTLY_AS_TYPED,
+        &PRINTS_ONLY_THE_CONTRACT_LINES,
+        &SHOWS_AWKWARD_REPLY_LINES_EXACTLY,
     ],
     clauses: CLAUSES,
 };
 
 /// The promises of this exercise's README contract (see `crate::clause`).
-static CLAUSES: &[Clause] = &[];
+static CLAUSES: &[Clause] = &[
+    clause(
+        "04.connected-line",
+        "Once connected it prints `connected to IP:PORT`, the server's address.",
+        "连接成功后打印 `connected to IP:PORT`，即服务器的地址。",
+        &["connects_to_the_server_it_is_given"],
+    ),
+    clause(
+        "04.refused",
+        "Nobody listening: one sentence on stderr that says `connection refused`, exit code 1.",
+        "没有程序监听时：在标准错误输出写一句包含 `connection refused` 的话，退出码 1。",
+        &["reports_connection_refused"],
+    ),
+    clause(
+        "04.no-bind",
+        "It does not bind: the server sees it on an ephemeral port the OS chose.",
+        "它不调用 bind：服务器看到的是操作系统选择的临时端口。",
+        &["connects_from_an_ephemeral_port"],
+    ),
+    clause(
+        "04.send-exact",
+        "Each typed line is sent as its exact bytes (blanks, \\r, empty, not UTF-8) followed by one \\n, in order.",
+        "每个输入行按原样的字节（空格、\\r、空行、非 UTF-8）加一个 \\n 依次发送。",
+        &[
+            "sends_each_line_with_its_newline",
+            "sends_every_line_exactly_as_typed",
+        ],
+    ),
+    clause(
+        "04.exit-word",
+        "Only the line EXIT exactly stops sending; it is not sent and the lines after it are not read. EXITING or \" EXIT \" are sent.",
+        "只有恰好为 EXIT 的一行才停止发送；它本身不发送，之后的行也不读取。EXITING 或 \" EXIT \" 照常发送。",
+        &["does_not_send_exit", "sends_every_line_exactly_as_typed"],
+    ),
+    clause(
+        "04.end-of-input",
+        "The end of the input counts as EXIT, after sending a last line that has no \\n.",
+        "输入结束等同于 EXIT；没有 \\n 的最后一行先照常发送。",
+        &[
+            "treats_end_of_input_like_exit",
+            "sends_every_line_exactly_as_typed",
+        ],
+    ),
+    clause(
+        "04.half-close",
+        "Then it closes its sending side only and still reads the reply.",
+        "然后只关闭发送方向，仍然读取回复。",
+        &["half_closes_and_then_reads_the_reply"],
+    ),
+    clause(
+        "04.received-lines",
+        "Every line the server sends is printed as `received: LINE`, in order, however it arrives, until the server closes.",
+        "服务器发送的每一行都打印为 `received: LINE`，按顺序，无论如何到达，直到服务器关闭。",
+        &[
+            "shows_every_reply_line",
+            "shows_a_reply_that_arrives_in_pieces",
+            "shows_a_reply_longer_than_1024_bytes",
+            "keeps_chinese_text_byte_exact",
+            "shows_awkward_reply_lines_exactly",
+        ],
+    ),
+    clause(
+        "04.not-utf8",
+        "Reply bytes that are not UTF-8 are shown as U+FFFD, without a crash.",
+        "不是 UTF-8 的回复字节显示为 U+FFFD，不会崩溃。",
+        &["survives_a_reply_that_is_not_utf8"],
+    ),
+    clause(
+        "04.server-closes-first",
+        "The server closing or resetting first is not an error: it stops sending, shows what arrived and exits 0.",
+        "服务器先关闭或复位不是错误：客户端停止发送，显示已收到的内容，以 0 退出。",
+        &[
+            "ends_cleanly_when_the_server_closes_first",
+            "ends_cleanly_when_the_server_resets_after_its_reply",
+        ],
+    ),
+    clause(
+        "04.output-only",
+        "Standard output holds `connected to` and the `received:` lines and nothing else: no blank line, no prompt.",
+        "标准输出只有 `connected to` 和各 `received:` 行：没有空行，也没有提示符。",
+        &["prints_only_the_contract_lines"],
+    ),
+    clause(
+        "04.last-reply-line",
+        "Bytes after the server's last newline are shown as one more `received:` line.",
+        "服务器最后一个换行符之后的字节再显示为一行 `received:`。",
+        &["shows_awkward_reply_lines_exactly"],
+    ),
+    clause(
+        "04.bad-argument",
+        "A bad argument (port 65536, 256.1.1.1) is a usage error: exit code 2 and one sentence.",
+        "错误的参数（端口 65536、256.1.1.1）是用法错误：退出码 2，一句话说明。",
+        &["rejects_a_port_out_of_range", "rejects_a_malformed_ip"],
+    ),
+];
 
 /// The most a check lets the client send.
 const LIMIT: usize = 64 << 10;
@@ -562,5 +659,128 @@ pub const ENDS_CLEANLY_WHEN_THE_SERVER_RESETS_AFTER_ITS_REPLY: Check = Check {
         client.type_line("EXIT")?;
         expect_received(&mut client, &["再见"])?;
         client.expect_exit(0, EXIT)
+    },
+};
+
+pub const SENDS_EVERY_LINE_EXACTLY_AS_TYPED: Check = Check {
+    name: "sends_every_line_exactly_as_typed",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "awkward lines (\\r\\n, blanks, empty, not UTF-8, EXIT-like, no final \\n) are sent byte for byte, each ending in \\n",
+        zh: "特别的行（\\r\\n、前后空格、空行、非 UTF-8、像 EXIT 的行、没有结尾 \\n）逐字节发送，每行以 \\n 结尾",
+    },
+    hints: &[
+        Text {
+            en: "Read standard input as bytes (read_until(b'\\n', ..)), remove only the final \\n, compare the rest with EXIT exactly, and send it with one \\n: no trim, no lines() (it drops \\r and fails on bytes that are not UTF-8), no skipping empty lines.",
+            zh: "按字节读取标准输入（read_until(b'\\n', ..)），只去掉结尾的 \\n，把剩下的内容与 EXIT 精确比较，再加一个 \\n 发送：不要 trim，不要用 lines()（它会去掉 \\r，遇到非 UTF-8 字节会出错），也不要跳过空行。",
+        },
+        Text {
+            en: "The contract sends what was typed, not what it looks like: blanks, a \\r, an empty line and GBK bytes are all part of the conversation. A last line without \\n is still a line: the end of the input comes after it.",
+            zh: "约定发送的是输入的内容，而不是它看起来的样子：空格、\\r、空行和 GBK 字节都是对话的一部分。没有 \\n 的最后一行仍然是一行：输入结束在它之后。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        // The line without its \n goes last: only the end of input ends it.
+        let edges: Vec<Edge> = Edge::ALL
+            .iter()
+            .copied()
+            .filter(|&e| e != Edge::NoFinalNewline)
+            .chain([Edge::NoFinalNewline])
+            .collect();
+        let typed: Vec<u8> = edges.iter().flat_map(|e| e.line()).collect();
+        let mut expected = typed.clone();
+        expected.push(b'\n');
+        client.type_bytes(&typed)?;
+        client.close_stdin();
+        let got = server.read_to_end(LIMIT, REPLY)?;
+        if got != expected {
+            return Err(Stop::mismatch(
+                msg!("the server did not receive exactly the bytes typed, each line ending in \\n";
+                     "服务器收到的字节与输入的不完全相同（每行应以 \\n 结尾）"),
+                show::bytes(&expected),
+                show::bytes(&got),
+            ));
+        }
+        reply_and_close(
+            &mut client,
+            server,
+            "数据已收到\n".as_bytes(),
+            &["数据已收到"],
+        )
+    },
+};
+
+pub const PRINTS_ONLY_THE_CONTRACT_LINES: Check = Check {
+    name: "prints_only_the_contract_lines",
+    behaviour: "D1",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "standard output holds `connected to` and one `received:` line per reply line, nothing else: no blank line, no prompt",
+        zh: "标准输出只有 `connected to` 和每个回复行一行 `received:`：没有空行，也没有提示符",
+    },
+    hints: &[
+        Text {
+            en: "Print each reply line without its \\n (println! adds one), and send notes and prompts to stderr (eprintln!), if anywhere.",
+            zh: "打印每个回复行时去掉它的 \\n（println! 会再加一个），提示信息如果要有，写到标准错误输出（eprintln!）。",
+        },
+        Text {
+            en: "Programs and graders read the output line by line: an extra blank line is a line too.",
+            zh: "程序和评测器逐行读取输出：多出的空行也是一行。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        let addr = server.local_addr();
+        client.type_lines(&["你好", "EXIT"])?;
+        expect_sent(&mut server, "你好\n")?;
+        server.send("第一行\n第二行\n".as_bytes())?;
+        server.close();
+        client.expect_all_output(
+            &[
+                format!("connected to {addr}"),
+                "received: 第一行".to_string(),
+                "received: 第二行".to_string(),
+            ],
+            EXIT,
+        )?;
+        client.expect_exit(0, EXIT)
+    },
+};
+
+pub const SHOWS_AWKWARD_REPLY_LINES_EXACTLY: Check = Check {
+    name: "shows_awkward_reply_lines_exactly",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "reply lines with blanks, an empty reply line and a last line without \\n are each shown exactly",
+        zh: "带前后空格的回复行、空的回复行和没有 \\n 的最后一行都原样显示",
+    },
+    hints: &[
+        Text {
+            en: "Remove only the final \\n of each line (no trim), print an empty line as `received: `, and when the server closes, print the bytes after its last newline as one more line.",
+            zh: "每行只去掉结尾的 \\n（不要 trim），空行打印为 `received: `；服务器关闭时，把最后一个换行符之后的字节再打印为一行。",
+        },
+        Text {
+            en: "read_until returns the last bytes without a newline when the stream ends: they are a line too, not a piece to throw away.",
+            zh: "流结束时 read_until 会返回最后那些没有换行符的字节：它们也是一行，而不是可以丢掉的碎片。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut client, mut server) = client_and_server(t)?;
+        client.type_line("EXIT")?;
+        expect_sent(&mut server, "")?;
+        let edges = [Edge::Blanks, Edge::Empty, Edge::NoFinalNewline];
+        let reply: Vec<u8> = edges.iter().flat_map(|e| e.line()).collect();
+        let shown: Vec<String> = edges.iter().map(|e| e.shown()).collect();
+        let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
+        reply_and_close(&mut client, server, &reply, &shown)
     },
 };

@@ -3,7 +3,7 @@
 
 use super::shared;
 use crate::harness::expect_os_chosen;
-use crate::harness::{Proc, TcpPeer};
+use crate::harness::{BreakOff, Edge, Proc, TcpPeer};
 use crate::prelude::*;
 use std::net::SocketAddr;
 
@@ -45,12 +45,120 @@ pub static EXERCISE: Exercise = Exercise {
         &shared::REJECTS_A_PORT_OUT_OF_RANGE,
         &shared::REJECTS_A_MALFORMED_IP,
         &REPORTS_ADDRESS_IN_USE,
+        &shared::LISTENS_ONLY_ON_THE_ADDRESS_IT_IS_GIVEN,
+        &EXPLAINS_A_CLIENT_THAT_RESETS,
+        &SHOWS_AWKWARD_MESSAGES_EXACTLY,
+        &PRINTS_ONLY_THE_CONTRACT_LINES,
+        &EXPLAINS_A_FAILED_ACCEPT,
     ],
     clauses: CLAUSES,
 };
 
 /// The promises of this exercise's README contract (see `crate::clause`).
-static CLAUSES: &[Clause] = &[];
+static CLAUSES: &[Clause] = &[
+    clause(
+        "05.listening",
+        "It listens on the address it is given, only there, and prints `listening on IP:PORT` with the address really bound.",
+        "它在给定的地址上监听，且只在那里，并打印 `listening on IP:PORT`，即实际绑定的地址。",
+        &[
+            "prints_the_address_it_listens_on",
+            "listens_only_on_the_address_it_is_given",
+        ],
+    ),
+    clause(
+        "05.connected-line",
+        "The client is announced as `client connected from IP:PORT`, its own address and ephemeral port.",
+        "客户端打印为 `client connected from IP:PORT`，即它自己的地址和临时端口。",
+        &[
+            "names_the_client_by_its_own_port",
+            "accepts_a_client_once_listening",
+            "sees_the_client_on_an_ephemeral_port",
+        ],
+    ),
+    clause(
+        "05.message",
+        "A message is the bytes up to its newline, or up to the client closing its side, however many pieces they arrive in.",
+        "一条消息是直到换行符、或直到客户端关闭发送方向为止的字节，无论分成多少段到达。",
+        &[
+            "reads_a_message_split_over_many_writes",
+            "shows_awkward_messages_exactly",
+        ],
+    ),
+    clause(
+        "05.received-line",
+        "The message is shown as `received from IP:PORT: MESSAGE`, exactly its bytes without the newline, blanks included.",
+        "消息显示为 `received from IP:PORT: MESSAGE`，恰好是去掉换行符的字节，包括空格。",
+        &[
+            "prints_the_message_it_received",
+            "keeps_chinese_text_byte_exact",
+            "shows_awkward_messages_exactly",
+        ],
+    ),
+    clause(
+        "05.not-utf8",
+        "Bytes that are not UTF-8 are shown as U+FFFD, and the message is answered.",
+        "不是 UTF-8 的字节显示为 U+FFFD，消息照样得到回复。",
+        &["survives_bytes_that_are_not_utf8"],
+    ),
+    clause(
+        "05.reply",
+        "The reply `数据已收到\\n` is sent once the message has arrived, not before.",
+        "消息到达之后（而不是之前）发送回复 `数据已收到\\n`。",
+        &[
+            "replies_to_the_message",
+            "replies_only_after_the_message_arrives",
+        ],
+    ),
+    clause(
+        "05.close-and-exit",
+        "Then it closes the client's connection and the listener and exits 0.",
+        "然后关闭客户端的连接和监听套接字，以 0 退出。",
+        &[
+            "closes_the_connection_after_replying",
+            "exits_after_serving_its_client",
+            "releases_its_port_when_done",
+        ],
+    ),
+    clause(
+        "05.silent-client",
+        "Only a client that closes without sending a byte is `client IP:PORT closed without sending` (exit 0); an empty line is a message.",
+        "只有一个字节都没发送就关闭的客户端才打印 `client IP:PORT closed without sending`（退出码 0）；空行也是消息。",
+        &[
+            "handles_a_client_that_sends_nothing",
+            "shows_awkward_messages_exactly",
+        ],
+    ),
+    clause(
+        "05.connection-fails",
+        "A connection that fails (a reset at once, mid-message or before the reply) gives one sentence on stderr and exit code 1: never a panic.",
+        "连接失败（连接后立即、消息中途或回复之前复位）时在标准错误输出写一句话，退出码 1：绝不 panic。",
+        &["explains_a_client_that_resets"],
+    ),
+    clause(
+        "05.accept-fails",
+        "An accept that fails (no file descriptor left) gives one sentence on stderr and exit code 1: never a panic.",
+        "accept 失败（没有剩余的文件描述符）时在标准错误输出写一句话，退出码 1：绝不 panic。",
+        &["explains_a_failed_accept"],
+    ),
+    clause(
+        "05.output-only",
+        "Standard output holds the lines of the table and nothing else: no blank line, no prompt.",
+        "标准输出只包含表中的那些行：没有空行，也没有提示符。",
+        &["prints_only_the_contract_lines"],
+    ),
+    clause(
+        "05.bad-argument",
+        "A bad argument (port 65536, 256.1.1.1) is a usage error: exit code 2 and one sentence.",
+        "错误的参数（端口 65536、256.1.1.1）是用法错误：退出码 2，一句话说明。",
+        &["rejects_a_port_out_of_range", "rejects_a_malformed_ip"],
+    ),
+    clause(
+        "05.cannot-listen",
+        "An address it cannot listen on (in use) gives exit code 1 and one sentence.",
+        "无法监听的地址（已被占用）得到退出码 1 和一句话说明。",
+        &["reports_address_in_use"],
+    ),
+];
 
 /// The reply of the notes' server, with the newline that ends a message.
 const REPLY_LINE: &str = "数据已收到";
@@ -571,5 +679,170 @@ pub const REPORTS_ADDRESS_IN_USE: Check = Check {
         let holder = t.tcp_server()?;
         let done = t.run(&[&holder.addr().to_string()])?;
         shared::expect_address_in_use(&done)
+    },
+};
+
+pub const EXPLAINS_A_CLIENT_THAT_RESETS: Check = Check {
+    name: "explains_a_client_that_resets",
+    behaviour: "C7",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "a client that resets at once, mid-message or before the reply: one sentence on stderr, exit 1, never a panic",
+        zh: "客户端在连接后立即、消息中途或回复之前重置：标准错误输出一句话，退出码 1，绝不 panic",
+    },
+    hints: &[
+        Text {
+            en: "Match the result of every read and write on the client's socket: on an error print one sentence on stderr and exit with code 1 (common::fail does both). No unwrap, no expect, and no `unwrap_or(0)` that takes a reset for a close.",
+            zh: "对客户端套接字上每次读和写的结果做匹配：出错时在标准错误输出打印一句话并以退出码 1 结束（common::fail 两件事都做）。不要 unwrap、expect，也不要用 `unwrap_or(0)` 把复位当成关闭。",
+        },
+        Text {
+            en: "A reset (RST) makes the next read fail with ConnectionReset, and a reply written after it fails too: the client is gone, the conversation failed, which is not the same as a client that closed without sending.",
+            zh: "复位（RST）使下一次读取以 ConnectionReset 失败，之后写出的回复也会失败：客户端已经不在，这次对话失败了，这与客户端不发送就关闭不是一回事。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        t.rounds(
+            BreakOff::RESETS.len(),
+            msg!("start the server; a client breaks off; the server explains and exits 1";
+                 "启动服务器；客户端中途断开；服务器说明原因并以 1 退出"),
+            |n| {
+                let how = BreakOff::RESETS[n - 1];
+                let (mut server, addr) = t.start_listening(&["127.0.0.1:0"])?;
+                t.break_off(&mut server, addr, how, "我说到一半就走\n".as_bytes())?;
+                server.finish(EXIT)?.expect_failure_explained()
+            },
+        )
+    },
+};
+
+pub const SHOWS_AWKWARD_MESSAGES_EXACTLY: Check = Check {
+    name: "shows_awkward_messages_exactly",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "blanks, an empty line, \\r\\n, EXIT-like text and a message without \\n are shown exactly and answered",
+        zh: "前后空格、空行、\\r\\n、像 EXIT 的文本和没有 \\n 的消息都原样显示并得到回复",
+    },
+    hints: &[
+        Text {
+            en: "Remove only the final \\n (if there is one): no trim, no pop of a byte that may not be a newline. An empty line is a message; only 0 bytes mean the client sent nothing.",
+            zh: "只去掉结尾的 \\n（如果有）：不要 trim，也不要不加判断地 pop 掉最后一个字节。空行也是消息；只有 0 字节才表示客户端什么也没发。",
+        },
+        Text {
+            en: "A message is whatever bytes the client sent before its newline, or before it closed its side: blanks are part of it.",
+            zh: "消息就是客户端在换行符之前、或在关闭发送方向之前发送的全部字节：空格也是消息的一部分。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let edges = [
+            Edge::Blanks,
+            Edge::Empty,
+            Edge::CrLf,
+            Edge::ExitPrefixed,
+            Edge::NoFinalNewline,
+        ];
+        t.rounds(
+            edges.len(),
+            msg!("start the server; a client sends an awkward message; it is shown exactly and answered";
+                 "启动服务器；客户端发送一条特别的消息；它被原样显示并得到回复"),
+            |n| {
+                let edge = edges[n - 1];
+                let (mut server, _addr, mut client) = server_and_client(t)?;
+                client.send_edge(edge)?;
+                client.expect_line(REPLY_LINE, REPLY)?;
+                received_exactly(&mut server, &client, &edge.shown())
+            },
+        )
+    },
+};
+
+/// Like [`received_line`], blanks at the end included.
+fn received_exactly(server: &mut Proc, client: &TcpPeer, message: &str) -> Outcome {
+    let expected = format!("received from {}: {}", client.local_addr(), message);
+    let line = server.expect_line(&show::text(&expected), REPLY, |l| {
+        l.starts_with("received from") || l.contains("closed without sending")
+    })?;
+    if line == expected {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the message is not shown exactly as it arrived (without its \\n only)";
+             "消息没有按到达时的样子原样显示（只应去掉 \\n）"),
+        show::text(&expected),
+        show::text(&line),
+    ))
+}
+
+pub const PRINTS_ONLY_THE_CONTRACT_LINES: Check = Check {
+    name: "prints_only_the_contract_lines",
+    behaviour: "C2",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "standard output holds the contract's three lines and nothing else: no blank line, no prompt",
+        zh: "标准输出只有约定的三行：没有空行，也没有提示符",
+    },
+    hints: &[
+        Text {
+            en: "Print the message without its \\n (println! adds one), and send notes and errors to stderr (eprintln!).",
+            zh: "打印消息时去掉它的 \\n（println! 会再加一个），提示和错误信息写到标准错误输出（eprintln!）。",
+        },
+        Text {
+            en: "Programs and graders read the output line by line: an extra blank line is a line too.",
+            zh: "程序和评测器逐行读取输出：多出的空行也是一行。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr, mut client) = server_and_client(t)?;
+        let from = client.local_addr();
+        client.send_line("你好")?;
+        client.expect_line(REPLY_LINE, REPLY)?;
+        server.expect_all_output(
+            &[
+                format!("listening on {addr}"),
+                format!("client connected from {from}"),
+                format!("received from {from}: 你好"),
+            ],
+            EXIT,
+        )?;
+        server.expect_exit(0, EXIT)
+    },
+};
+
+pub const EXPLAINS_A_FAILED_ACCEPT: Check = Check {
+    name: "explains_a_failed_accept",
+    behaviour: "C3",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "an accept that fails (too many open files): one sentence on stderr, exit 1, never a panic",
+        zh: "accept 失败（打开的文件过多）：标准错误输出一句话，退出码 1，绝不 panic",
+    },
+    hints: &[
+        Text {
+            en: "Match the result of accept: on an error print one sentence on stderr and exit with code 1 (common::fail does both); never unwrap or expect it.",
+            zh: "对 accept 的结果做匹配：出错时在标准错误输出打印一句话并以退出码 1 结束（common::fail 两件事都做）；绝不要 unwrap 或 expect。",
+        },
+        Text {
+            en: "accept needs a new file descriptor for the client's socket; a process that has none left gets EMFILE (\"too many open files\") while the client waits in the queue.",
+            zh: "accept 需要为客户端的套接字分配一个新的文件描述符；没有剩余描述符的进程会得到 EMFILE（“打开的文件过多”），而客户端仍在队列中等待。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = t.start_listening(&["127.0.0.1:0"])?;
+        // Stopped, a server waiting in accept gives back the descriptor
+        // it had set aside, and asks again, under the new limit, when it
+        // runs again.
+        server.pause()?;
+        t.exhaust_open_files(&server)?;
+        let _client = t.connect(addr)?;
+        server.resume()?;
+        server.finish(EXIT)?.expect_failure_explained()
     },
 };

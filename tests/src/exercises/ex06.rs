@@ -3,7 +3,7 @@
 //! a stdin line `EXIT`.
 
 use super::shared;
-use crate::harness::{Proc, TcpPeer};
+use crate::harness::{BreakOff, Edge, Proc, TcpPeer};
 use crate::prelude::*;
 use std::net::SocketAddr;
 
@@ -40,14 +40,153 @@ pub static EXERCISE: Exercise = Exercise {
         &EXIT_STOPS_THE_SERVER_AND_FREES_ITS_PORT,
         &END_OF_INPUT_STOPS_THE_SERVER,
         &EXIT_LETS_THE_CURRENT_CLIENT_FINISH_AND_NO_ONE_ELSE,
+        &SURVIVES_BYTES_THAT_ARE_NOT_UTF8,
+        &SHOWS_AWKWARD_MESSAGES_EXACTLY,
+        &SURVIVES_CLIENTS_THAT_BREAK_OFF,
+        &KEEPS_SERVING_WHEN_ACCEPT_FAILS,
+        &shared::LISTENS_ONLY_ON_THE_ADDRESS_IT_IS_GIVEN,
+        &EXIT_MUST_BE_THE_EXACT_WORD,
+        &PRINTS_ONLY_THE_CONTRACT_LINES,
         &shared::REJECTS_A_PORT_OUT_OF_RANGE,
         &shared::REJECTS_A_MALFORMED_IP,
+        &super::ex05::REPORTS_ADDRESS_IN_USE,
     ],
     clauses: CLAUSES,
 };
 
 /// The promises of this exercise's README contract (see `crate::clause`).
-static CLAUSES: &[Clause] = &[];
+static CLAUSES: &[Clause] = &[
+    clause(
+        "06.listening",
+        "It listens on the address it is given, only there, and prints `listening on IP:PORT` with the address really bound.",
+        "它在给定的地址上监听，且只在那里，并打印 `listening on IP:PORT`，即实际绑定的地址。",
+        &[
+            "listens_only_on_the_address_it_is_given",
+            "exit_stops_the_server_and_frees_its_port",
+        ],
+    ),
+    clause(
+        "06.connected-line",
+        "Each accepted client is announced as `client connected from IP:PORT`, its own address and port.",
+        "每个被接受的客户端打印为 `client connected from IP:PORT`，即它自己的地址和端口。",
+        &["gives_each_client_its_own_connection"],
+    ),
+    clause(
+        "06.received-line",
+        "Each message is shown as `received from IP:PORT: MESSAGE`, exactly the bytes before its newline, blanks included.",
+        "每条消息显示为 `received from IP:PORT: MESSAGE`，恰好是换行符之前的字节，包括空格。",
+        &[
+            "shows_awkward_messages_exactly",
+            "keeps_chinese_text_byte_exact",
+            "gives_each_client_its_own_connection",
+        ],
+    ),
+    clause(
+        "06.not-utf8",
+        "Bytes that are not UTF-8 are shown as U+FFFD; the message is still answered and the session goes on.",
+        "不是 UTF-8 的字节显示为 U+FFFD；消息照样得到回复，会话继续。",
+        &[
+            "survives_bytes_that_are_not_utf8",
+            "shows_awkward_messages_exactly",
+        ],
+    ),
+    clause(
+        "06.last-message",
+        "Bytes left without a newline when the client closes are a last message, shown and answered.",
+        "客户端关闭时剩下的没有换行符的字节是最后一条消息，照样显示并回复。",
+        &["shows_awkward_messages_exactly"],
+    ),
+    clause(
+        "06.every-message",
+        "Every message gets exactly one reply however the bytes arrive, until the client closes.",
+        "无论字节如何到达，每条消息恰好得到一次回复，直到客户端关闭。",
+        &[
+            "answers_every_message_until_the_client_closes",
+            "answers_two_messages_sent_in_one_write",
+            "answers_a_message_that_arrives_in_pieces",
+        ],
+    ),
+    clause(
+        "06.disconnected",
+        "A client that closes is reported as `client IP:PORT disconnected`; one whose connection fails (a reset) as `client IP:PORT disconnected: REASON`, and a message cut off by a reset is not shown.",
+        "关闭的客户端报告为 `client IP:PORT disconnected`；连接失败（复位）的报告为 `client IP:PORT disconnected: 原因`，被复位截断的消息不显示。",
+        &[
+            "survives_clients_that_break_off",
+            "moves_on_when_a_client_closes",
+            "answers_every_message_until_the_client_closes",
+        ],
+    ),
+    clause(
+        "06.next-client",
+        "When a client has left, the next one is accepted and served on the same listening socket.",
+        "一个客户端离开后，在同一个监听套接字上接受并服务下一个客户端。",
+        &[
+            "serves_a_second_client_on_the_same_port",
+            "moves_on_when_a_client_closes",
+        ],
+    ),
+    clause(
+        "06.never-crash",
+        "A connection that fails at any step (reset at once, mid-message, before the reply) or an accept that fails ends only that client: never a panic.",
+        "任何一步失败的连接（连接后立即、消息中途、回复之前复位）或失败的 accept 只结束这个客户端：绝不 panic。",
+        &[
+            "survives_clients_that_break_off",
+            "moves_on_when_a_client_resets",
+            "keeps_serving_when_accept_fails",
+        ],
+    ),
+    clause(
+        "06.one-at-a-time",
+        "One client at a time: a client that connects meanwhile waits unanswered until the one before it has left.",
+        "一次只服务一个客户端：期间连接的客户端在前一个离开之前得不到回复。",
+        &["serves_one_client_at_a_time"],
+    ),
+    clause(
+        "06.exit",
+        "EXIT on standard input, or its end, prints `stopping`; the server then exits 0 and its port is free and refuses connections.",
+        "标准输入中的 EXIT 或输入结束时打印 `stopping`；随后服务器以 0 退出，端口空闲并拒绝连接。",
+        &[
+            "exit_stops_the_server_and_frees_its_port",
+            "end_of_input_stops_the_server",
+        ],
+    ),
+    clause(
+        "06.exit-word",
+        "Only the line EXIT exactly stops the server; every other typed line (EXITING, \" EXIT \") is ignored.",
+        "只有恰好为 EXIT 的一行才停止服务器；其他输入行（EXITING、\" EXIT \"）都被忽略。",
+        &["exit_must_be_the_exact_word"],
+    ),
+    clause(
+        "06.exit-during-session",
+        "EXIT during a session: the client being served is still answered until it closes; clients waiting in the queue are never served.",
+        "会话中输入 EXIT：正在服务的客户端在关闭前仍得到回复；在队列中等待的客户端不再得到服务。",
+        &["exit_lets_the_current_client_finish_and_no_one_else"],
+    ),
+    clause(
+        "06.resources",
+        "Every client's socket is closed when its service ends: no descriptor is left behind.",
+        "每个客户端的服务结束时关闭它的套接字：不遗留文件描述符。",
+        &["serves_200_clients_without_leaking_descriptors"],
+    ),
+    clause(
+        "06.output-only",
+        "Standard output holds the lines of the table and nothing else: no blank line, no prompt; notes go to standard error.",
+        "标准输出只包含表中的那些行：没有空行，没有提示符；提示信息写到标准错误输出。",
+        &["prints_only_the_contract_lines"],
+    ),
+    clause(
+        "06.bad-argument",
+        "A bad argument (port 65536, 256.1.1.1) is a usage error: exit code 2 and one sentence.",
+        "错误的参数（端口 65536、256.1.1.1）是用法错误：退出码 2，一句话说明。",
+        &["rejects_a_port_out_of_range", "rejects_a_malformed_ip"],
+    ),
+    clause(
+        "06.cannot-listen",
+        "An address it cannot listen on (in use) gives exit code 1 and one sentence.",
+        "无法监听的地址（已被占用）得到退出码 1 和一句话说明。",
+        &["reports_address_in_use"],
+    ),
+];
 
 /// The reply to every message, without its newline.
 const REPLY_LINE: &str = "数据已收到";
@@ -534,5 +673,285 @@ pub const EXIT_LETS_THE_CURRENT_CLIENT_FINISH_AND_NO_ONE_ELSE: Check = Check {
         server.expect_exit(0, EXIT)?;
         waiting.expect_dropped(REPLY)?;
         t.expect_refused(addr)
+    },
+};
+
+/// The server's next `received from …` line is exactly `message` from
+/// `client`, blanks included (a trimmed message is another message).
+fn expect_received_exactly(server: &mut Proc, client: SocketAddr, message: &str) -> Outcome {
+    let expected = format!("received from {client}: {message}");
+    let line = server.expect_line(&show::text(&expected), REPLY, |l| {
+        l.starts_with("received from")
+    })?;
+    if line == expected {
+        return Ok(());
+    }
+    Err(Stop::mismatch(
+        msg!("the message is not shown exactly as it arrived (without its \\n only)";
+             "消息没有按到达时的样子原样显示（只应去掉 \\n）"),
+        show::text(&expected),
+        show::text(&line),
+    ))
+}
+
+pub const SURVIVES_BYTES_THAT_ARE_NOT_UTF8: Check = Check {
+    name: "survives_bytes_that_are_not_utf8",
+    behaviour: "C9",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "a message that is not UTF-8 is shown with � and answered; the server goes on",
+        zh: "不是 UTF-8 的消息以 � 显示并得到回复；服务器继续运行",
+    },
+    hints: &[
+        Text {
+            en: "Decode with String::from_utf8_lossy, never String::from_utf8(..).unwrap() or BufRead::lines(), which fail on such bytes.",
+            zh: "用 String::from_utf8_lossy 解码，不要用 String::from_utf8(..).unwrap() 或 BufRead::lines()，它们遇到这样的字节会出错。",
+        },
+        Text {
+            en: "A client may speak GBK (as the notes' programs did): its bytes are valid Chinese text in another encoding, not an error of the connection.",
+            zh: "客户端可能使用 GBK（笔记中的程序就是这样）：这些字节是另一种编码的中文，并不是连接出错。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let mut peer = client(t, 1, addr)?;
+        peer.send(&[shared::GBK_NIHAO, b"\n"].concat())?;
+        peer.expect_line(REPLY_LINE, REPLY)?;
+        shared::expect_gbk_shown_lossily(
+            &mut server,
+            "received from",
+            "received from IP:PORT: ���� gbk",
+        )?;
+        ask(&mut peer, "后面的消息照常回复")
+    },
+};
+
+pub const SHOWS_AWKWARD_MESSAGES_EXACTLY: Check = Check {
+    name: "shows_awkward_messages_exactly",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "blanks, an empty line, \\r\\n, EXIT-like text and a last line without \\n are each one message, shown exactly and answered",
+        zh: "前后空格、空行、\\r\\n、像 EXIT 的文本、没有 \\n 的最后一行，各自都是一条消息，原样显示并得到回复",
+    },
+    hints: &[
+        Text {
+            en: "Remove only the final \\n (if there is one): no trim, no pop of a byte that may not be a newline. At the end of the stream, bytes without a newline are the last message.",
+            zh: "只去掉结尾的 \\n（如果有）：不要 trim，也不要不加判断地 pop 掉最后一个字节。流结束时，没有换行的剩余字节就是最后一条消息。",
+        },
+        Text {
+            en: "A message is whatever bytes the client sent before its newline; blanks and an empty line are messages too, and only the keyboard's EXIT stops the server.",
+            zh: "消息就是客户端在换行符之前发送的全部字节；空格和空行也是消息，只有键盘上的 EXIT 才会停止服务器。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let mut peer = client(t, 1, addr)?;
+        let from = peer.local_addr();
+        // The line without its \n goes last: only the close can end it.
+        let edges = Edge::ALL.iter().filter(|&&e| e != Edge::NoFinalNewline);
+        for &edge in edges.chain([&Edge::NoFinalNewline]) {
+            peer.send_edge(edge)?;
+            peer.expect_line(REPLY_LINE, REPLY)?;
+            expect_received_exactly(&mut server, from, &edge.shown())?;
+        }
+        server.expect_running()
+    },
+};
+
+pub const SURVIVES_CLIENTS_THAT_BREAK_OFF: Check = Check {
+    name: "survives_clients_that_break_off",
+    behaviour: "C7",
+    section: "§5.4",
+    tier: Tier::Real,
+    title: Text {
+        en: "a client that resets at once, mid-message or before the reply ends only its own session, with `disconnected: REASON`",
+        zh: "客户端在连接后立即、消息中途或回复之前重置，只结束它自己的会话，并打印 `disconnected: 原因`",
+    },
+    hints: &[
+        Text {
+            en: "Every read and every write on a client's socket can fail: match the error, print `client IP:PORT disconnected: REASON` and go back to accept. No unwrap, no expect, no `let _ =` that hides the failure.",
+            zh: "客户端套接字上的每次读和写都可能失败：匹配这个错误，打印 `client IP:PORT disconnected: 原因`，然后回到 accept。不要 unwrap、expect，也不要用 `let _ =` 把失败藏起来。",
+        },
+        Text {
+            en: "A reset (RST) makes the next read fail with ConnectionReset, and a reply written after it fails too. A message cut off by a reset is not a message: it is neither shown nor answered.",
+            zh: "复位（RST）使下一次读取以 ConnectionReset 失败，之后写出的回复也会失败。被复位截断的消息不算消息：既不显示也不回复。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let message = "我说到一半就走\n".as_bytes();
+        let steps = BreakOff::RESETS.iter().chain([&BreakOff::CloseAtOnce]);
+        for &how in steps {
+            let from = t.break_off(&mut server, addr, how, message)?;
+            let prefix = format!("client {from} disconnected");
+            let (before, line) =
+                server.expect_line_and_those_before(&show::text(&prefix), REPLY, |l| {
+                    l.starts_with(&prefix)
+                })?;
+            let received = before.iter().any(|l| l.starts_with("received from"));
+            expect_session_lines(how, received, &prefix, &line)?;
+            server.expect_running()?;
+            t.expect_no_panic(&server)?;
+        }
+        let mut next = client(t, 2, addr)?;
+        ask(&mut next, "下一个客户端")
+    },
+};
+
+/// What the server printed for a client that broke off `how`: the message
+/// only when it was whole, and `disconnected: REASON` after a reset.
+fn expect_session_lines(how: BreakOff, received: bool, prefix: &str, line: &str) -> Outcome {
+    let whole = how == BreakOff::ResetBeforeReply;
+    if received != whole {
+        return Err(Stop::mismatch(
+            msg!("a message is shown when it arrived whole, and only then"; "只有完整到达的消息才显示"),
+            if whole {
+                "a `received from` line before it"
+            } else {
+                "no `received from` line"
+            },
+            if received {
+                "a `received from` line"
+            } else {
+                "no `received from` line"
+            },
+        ));
+    }
+    let reason = line.strip_prefix(prefix).and_then(|r| r.strip_prefix(": "));
+    let fits = match how.resets() {
+        true => reason.is_some_and(|r| !r.trim().is_empty()),
+        false => line == prefix,
+    };
+    if fits {
+        return Ok(());
+    }
+    let expected = if how.resets() {
+        format!("{prefix}: REASON")
+    } else {
+        prefix.to_string()
+    };
+    Err(Stop::mismatch(
+        msg!("a reset is a failed connection (`disconnected: REASON`); a close is not (`disconnected`)";
+             "复位是连接失败（`disconnected: 原因`）；正常关闭不是（`disconnected`）"),
+        show::text(&expected),
+        show::text(line),
+    ))
+}
+
+pub const KEEPS_SERVING_WHEN_ACCEPT_FAILS: Check = Check {
+    name: "keeps_serving_when_accept_fails",
+    behaviour: "C7",
+    section: "§5.4",
+    tier: Tier::Real,
+    title: Text {
+        en: "an accept that fails (too many open files) is reported on stderr; the server goes on serving",
+        zh: "accept 失败（打开的文件过多）时在标准错误输出中报告；服务器继续服务",
+    },
+    hints: &[
+        Text {
+            en: "Match the result of accept: on an error print one line on stderr and go on with the loop (a short pause keeps a lasting failure from spinning); never unwrap it.",
+            zh: "对 accept 的结果做匹配：出错时在标准错误输出打印一行，然后继续循环（稍作停顿，免得持续的失败让循环空转）；绝不要 unwrap。",
+        },
+        Text {
+            en: "accept needs a new file descriptor; when the process has none left it fails with EMFILE while the connection waits in the queue. That is a passing shortage, not a reason to stop serving.",
+            zh: "accept 需要一个新的文件描述符；进程用完时它以 EMFILE 失败，而连接仍在队列中等待。这是暂时的短缺，不是停止服务的理由。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let limit = t.exhaust_open_files(&server)?;
+        // Accept may already hold the descriptor for this one; the next
+        // accept, after it, has none.
+        client(t, 1, addr)?.close();
+        t.expect_stderr_line(&mut server, EXIT)?;
+        server.expect_running()?;
+        t.expect_no_panic(&server)?;
+        t.restore_open_files(&server, limit)?;
+        let mut next = client(t, 2, addr)?;
+        ask(&mut next, "文件描述符又够用了")
+    },
+};
+
+pub const EXIT_MUST_BE_THE_EXACT_WORD: Check = Check {
+    name: "exit_must_be_the_exact_word",
+    behaviour: "C5",
+    section: "§5.4",
+    tier: Tier::Real,
+    title: Text {
+        en: "typed lines that only look like EXIT (EXITING, \" EXIT \") do not stop the server; EXIT does",
+        zh: "只是看起来像 EXIT 的输入行（EXITING、\" EXIT \"）不会停止服务器；EXIT 才会",
+    },
+    hints: &[
+        Text {
+            en: "Compare the whole line, without its \\n, with EXIT: no starts_with, no trim.",
+            zh: "把去掉 \\n 的整行与 EXIT 比较：不要用 starts_with，也不要 trim。",
+        },
+        Text {
+            en: "The contract's stop word is exactly four letters on a line of their own; every other line is ignored.",
+            zh: "约定的停止词恰好是单独一行的四个字母；其他任何行都被忽略。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        for edge in [Edge::ExitPrefixed, Edge::ExitWithBlanks] {
+            server.type_bytes(&edge.line())?;
+        }
+        server.expect_no_line(QUIET, "\"stopping\"", |l| l == "stopping")?;
+        let mut peer = client(t, 1, addr)?;
+        ask(&mut peer, "服务器还在")?;
+        peer.close();
+        server.type_line("EXIT")?;
+        expect_stopping(&mut server)?;
+        server.expect_exit(0, EXIT)
+    },
+};
+
+pub const PRINTS_ONLY_THE_CONTRACT_LINES: Check = Check {
+    name: "prints_only_the_contract_lines",
+    behaviour: "C2",
+    section: "§5.2",
+    tier: Tier::Real,
+    title: Text {
+        en: "standard output holds the contract's lines and nothing else: no blank line, no prompt",
+        zh: "标准输出只有约定的那些行：没有空行，也没有提示符",
+    },
+    hints: &[
+        Text {
+            en: "Print the message without its \\n (println! adds one), and send notes and errors to stderr (eprintln!).",
+            zh: "打印消息时去掉它的 \\n（println! 会再加一个），提示和错误信息写到标准错误输出（eprintln!）。",
+        },
+        Text {
+            en: "Programs and graders read the output line by line: an extra blank line is a line too.",
+            zh: "程序和评测器逐行读取输出：多出的空行也是一行。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let mut peer = client(t, 1, addr)?;
+        let from = peer.local_addr();
+        ask(&mut peer, "你好")?;
+        peer.close();
+        expect_disconnected(&mut server, from)?;
+        server.type_line("EXIT")?;
+        server.expect_all_output(
+            &[
+                format!("listening on {addr}"),
+                format!("client connected from {from}"),
+                format!("received from {from}: 你好"),
+                format!("client {from} disconnected"),
+                "stopping".to_string(),
+            ],
+            EXIT,
+        )?;
+        server.expect_exit(0, EXIT)
     },
 };

@@ -83,3 +83,33 @@ pub const REJECTS_A_MALFORMED_IP: Check = Check {
         done.expect_usage_error()
     },
 };
+
+/// For the TCP servers that answer a line with `数据已收到` (05, 06).
+pub const LISTENS_ONLY_ON_THE_ADDRESS_IT_IS_GIVEN: Check = Check {
+    name: "listens_only_on_the_address_it_is_given",
+    behaviour: "C2",
+    section: "§5.4",
+    tier: Tier::Real,
+    title: Text {
+        en: "it listens on the IP it is given, and only there (not 0.0.0.0), and prints that IP",
+        zh: "它在给定的 IP 上监听，且只在那里（不是 0.0.0.0），并打印这个 IP",
+    },
+    hints: &[
+        Text {
+            en: "Bind the address parsed from the argument as it is, and print listener.local_addr(): never bind 0.0.0.0 and print the address you were given.",
+            zh: "按参数解析出的地址原样绑定，并打印 listener.local_addr()：不要绑定 0.0.0.0 却打印给你的地址。",
+        },
+        Text {
+            en: "0.0.0.0 means every address of the host: a server told to listen on one loopback address would also answer on all the others (and on the network).",
+            zh: "0.0.0.0 表示本机的所有地址：本应只在一个回环地址上监听的服务器，会在其他所有地址上（以及网络上）都有回应。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (_server, addr) = t.start_listening_on_own_address()?;
+        t.expect_listening_only_on(addr)?;
+        let mut client = t.connect(addr)?;
+        client.send_line("只在这个地址上")?;
+        client.expect_line("数据已收到", REPLY)
+    },
+};

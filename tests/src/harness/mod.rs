@@ -15,6 +15,7 @@ mod netns;
 mod process;
 mod reaper;
 mod reset;
+mod servers;
 mod sockets;
 mod tcp;
 mod udp;

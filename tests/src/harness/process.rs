@@ -349,6 +349,22 @@ impl Proc {
         })
     }
 
+    /// Type raw bytes on the program's standard input, in one write: lines
+    /// that are not UTF-8, end in `\r\n`, or lack their final `\n`.
+    pub fn type_bytes(&mut self, bytes: &[u8]) -> Outcome {
+        self.trace.step(msg!("type {} into {}", show::bytes(bytes), self.role.en; "向{}输入 {}", self.role.zh, show::bytes(bytes)));
+        let written = match self.stdin.as_mut() {
+            Some(stdin) => stdin.write_all(bytes).and_then(|_| stdin.flush()),
+            None => Ok(()),
+        };
+        written.map_err(|_| {
+            Stop::fail(
+                msg!("{} no longer reads its input (it has probably exited)", self.role.en;
+                            "{}已不再读取输入（很可能已退出）", self.role.zh),
+            )
+        })
+    }
+
     /// Close the program's standard input (end of input, like Ctrl-D).
     pub fn close_stdin(&mut self) {
         self.trace
@@ -611,6 +627,43 @@ impl Proc {
             shown.insert(0, format!("… {skip} earlier lines"));
         }
         shown.join(" / ").into()
+    }
+
+    /// Everything the program prints on standard output, from its start to
+    /// the end of its output (within `within`), is exactly `expected`, line
+    /// for line: no blank line, prompt or extra line the contract does not
+    /// allow.
+    pub fn expect_all_output(&mut self, expected: &[String], within: Duration) -> Outcome {
+        self.trace.step(msg!("read the rest of what {} prints: its whole output must be exactly the contract's lines",
+                             self.role.en;
+                             "读取{}剩余的输出：全部输出必须恰好是约定的那几行", self.role.zh));
+        // Reading to the end of its output is waiting for its end.
+        self.exit_expected = true;
+        let deadline = Instant::now() + within;
+        while !self.ended_output {
+            if self.next_line(deadline).is_err() && !self.ended_output {
+                return Err(Stop::fail(
+                    msg!("{} did not finish its output within {} s", self.role.en, within.as_secs_f32();
+                         "{}没有在 {} 秒内结束输出", self.role.zh, within.as_secs_f32()),
+                ));
+            }
+        }
+        if self.seen == expected {
+            return Ok(());
+        }
+        let shown = |lines: &[String]| {
+            lines
+                .iter()
+                .map(|l| show::text(l))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        };
+        Err(Stop::mismatch(
+            msg!("standard output holds other lines than the contract's (an extra or blank line, a prompt, a missing line)";
+                 "标准输出中的行与约定不符（多了一行或空行、提示符，或少了一行）"),
+            shown(expected),
+            shown(&self.seen),
+        ))
     }
 
     /// Wait up to `within` for the program to exit by itself (the check

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 /// How long a program whose connection just ended (or whose listener just
 /// refused) may take to be seen gone: its sockets close a moment before it
 /// can be reaped. Paid only on those failures' paths.
-const GONE_GRACE: Duration = Duration::from_millis(200);
+const GONE_GRACE: Duration = Duration::from_millis(500);
 
 /// A TCP connection held by the suite.
 pub struct TcpPeer {
@@ -113,6 +113,17 @@ impl TcpPeer {
                              "{}逐字节发送 {}", self.name.zh, show::bytes(data)),
         );
         self.write_in_pieces(data, &[1], gap)
+    }
+
+    /// Send one line of the input-edge table as its bytes say (a last line
+    /// without `\n` is followed by a half-close, which is what ends it).
+    pub fn send_edge(&mut self, edge: super::Edge) -> Outcome {
+        self.trace.step(msg!("{} sends {}", self.name.en, edge.name().en; "{}发送{}", self.name.zh, edge.name().zh));
+        self.send(&edge.line())?;
+        if edge == super::Edge::NoFinalNewline {
+            self.half_close()?;
+        }
+        Ok(())
     }
 
     /// Close the sending direction only (`shutdown(SHUT_WR)`): the program
@@ -351,6 +362,13 @@ impl TcpPeer {
                 // the last thing a dying one does: give its end a moment.
                 if self.trace.all_programs_end_within(GONE_GRACE) {
                     self.trace.note_gone();
+                    // A connection the backlog took just before the program
+                    // ended: the reset is its listener going away.
+                    self.trace.observed(Found::new(
+                        "refused-gone",
+                        msg!("the connection was reset: the program has ended";
+                             "连接被重置：程序已经结束了"),
+                    ));
                 }
                 Ok(Got::Reset)
             }

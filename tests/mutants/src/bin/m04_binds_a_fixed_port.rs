@@ -2,6 +2,8 @@
 //! program: 04
 //! rejected-by: connects_from_an_ephemeral_port
 //! kind: wrong
+//! clause: 04.no-bind
+//! diagnosis: check
 
 fn main() {
     netlings_mutants::ex04::client(netlings_mutants::ex04::Flaw::BindsAFixedPort);

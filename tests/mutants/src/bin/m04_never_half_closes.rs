@@ -2,6 +2,8 @@
 //! program: 04
 //! rejected-by: half_closes_and_then_reads_the_reply
 //! kind: wrong
+//! clause: 04.half-close
+//! diagnosis: no-close
 
 fn main() {
     netlings_mutants::ex04::client(netlings_mutants::ex04::Flaw::NeverHalfCloses);

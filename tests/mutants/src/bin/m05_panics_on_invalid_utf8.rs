@@ -2,6 +2,8 @@
 //! program: 05
 //! rejected-by: survives_bytes_that_are_not_utf8
 //! kind: wrong
+//! clause: 05.not-utf8
+//! diagnosis: panicked
 
 fn main() {
     netlings_mutants::ex05::server(netlings_mutants::ex05::Flaw::PanicsOnInvalidUtf8);

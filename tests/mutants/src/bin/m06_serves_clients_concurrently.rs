@@ -2,6 +2,8 @@
 //! program: 06
 //! rejected-by: serves_one_client_at_a_time
 //! kind: wrong
+//! clause: 06.one-at-a-time
+//! diagnosis: check
 
 fn main() {
     netlings_mutants::ex06::server(netlings_mutants::ex06::Flaw::ServesClientsConcurrently);

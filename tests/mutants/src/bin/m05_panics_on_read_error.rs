@@ -1,0 +1,10 @@
+//! Unwraps the read: a client that resets makes it panic.
+//! program: 05
+//! rejected-by: explains_a_client_that_resets
+//! kind: wrong
+//! clause: 05.connection-fails
+//! diagnosis: panicked
+
+fn main() {
+    netlings_mutants::ex05::server(netlings_mutants::ex05::Flaw::PanicsOnReadError);
+}
