@@ -83,3 +83,26 @@ pub const REJECTS_A_MALFORMED_IP: Check = Check {
         done.expect_usage_error()
     },
 };
+
+pub const REFUSES_AN_ARGUMENT_THAT_IS_NOT_UTF8: Check = Check {
+    name: "refuses_an_argument_that_is_not_utf8",
+    behaviour: "A1",
+    section: "§2",
+    tier: Tier::Real,
+    title: Text {
+        en: "an argument that is not UTF-8 is a usage error (exit 2, one sentence), never a panic",
+        zh: "不是 UTF-8 的参数属于用法错误（以 2 退出并输出一句话），绝不能 panic",
+    },
+    hints: &[
+        Text {
+            en: "Read the arguments with the given Args helper; std::env::args() panics on an argument that is not UTF-8.",
+            zh: "用提供的 Args 辅助函数读取参数；std::env::args() 遇到不是 UTF-8 的参数会 panic。",
+        },
+        Text {
+            en: "A shell passes any bytes as an argument (a GBK file name, say). std::env::args_os() gives them as OsString; into_string() tells you when they are not text.",
+            zh: "shell 可以把任意字节作为参数传入（例如 GBK 编码的文件名）。std::env::args_os() 以 OsString 给出它们；into_string() 会告诉你它们是不是文本。",
+        },
+    ],
+    needs: &[],
+    run: |t| t.run_with_an_argument_not_utf8(&[])?.expect_usage_error(),
+};

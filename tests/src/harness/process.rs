@@ -101,25 +101,25 @@ pub struct Proc {
     ended_output: bool,
     stderr: Arc<Mutex<Vec<u8>>>,
     stderr_done: Receiver<()>,
-    trace: Trace,
+    pub(super) trace: Trace,
     reaper: Reaper,
-    pgid: i32,
+    pub(super) pgid: i32,
 }
 
 impl Proc {
-    pub(crate) fn spawn(
+    pub(crate) fn spawn<A: AsRef<std::ffi::OsStr>>(
         role: Msg,
         argv: &[String],
-        args: &[&str],
+        args: &[A],
         dir: &Path,
         trace: Trace,
         reaper: Reaper,
     ) -> Result<Proc, Stop> {
         let shown = argv
             .iter()
-            .map(String::as_str)
-            .chain(args.iter().copied())
-            .collect::<Vec<_>>()
+            .map(|a| a.into())
+            .chain(args.iter().map(|a| a.as_ref().to_string_lossy()))
+            .collect::<Vec<std::borrow::Cow<str>>>()
             .join(" ");
         trace.step(msg!("start {}: {}", role.en, shown; "启动{}：{}", role.zh, shown));
         let (program, fixed) = argv.split_first().ok_or_else(|| {
@@ -228,6 +228,22 @@ impl Proc {
         let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
         let written = match self.stdin.as_mut() {
             Some(stdin) => stdin.write_all(text.as_bytes()).and_then(|_| stdin.flush()),
+            None => Ok(()),
+        };
+        written.map_err(|_| {
+            Stop::fail(
+                msg!("{} no longer reads its input (it has probably exited)", self.role.en;
+                            "{}已不再读取输入（很可能已退出）", self.role.zh),
+            )
+        })
+    }
+
+    /// Type raw bytes on the program's standard input (a line that is not
+    /// UTF-8, a last line without its `\n`): exactly these bytes, in one write.
+    pub fn type_bytes(&mut self, bytes: &[u8]) -> Outcome {
+        self.trace.step(msg!("type {} into {}", show::bytes(bytes), self.role.en; "向{}输入 {}", self.role.zh, show::bytes(bytes)));
+        let written = match self.stdin.as_mut() {
+            Some(stdin) => stdin.write_all(bytes).and_then(|_| stdin.flush()),
             None => Ok(()),
         };
         written.map_err(|_| {
