@@ -47,6 +47,8 @@ pub enum Flaw {
     ConnectionLineNamesTheListener,
     /// Reads its arguments with `std::env::args()`.
     ArgsWithEnvArgs,
+    /// Checks that the prefix is a number, not that it fits the address.
+    PrefixNotBounded,
 }
 
 pub fn program(flaw: Flaw) {
@@ -101,7 +103,7 @@ fn address(flaw: Flaw, text: &str) {
     };
     let bits = if ip.is_ipv4() { 32 } else { 128 };
     let prefix = prefix.map(|p| match p.parse::<u8>() {
-        Ok(n) if u32::from(n) <= bits => n,
+        Ok(n) if u32::from(n) <= bits || flaw == Flaw::PrefixNotBounded => n,
         _ => usage_error("not a prefix length"),
     });
     say(format!("address: {ip}"));
