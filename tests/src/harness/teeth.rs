@@ -31,6 +31,13 @@ impl Test {
 }
 
 impl Edge {
+    /// Every edge in an order that can be typed into one program: the last
+    /// line without its `\n` comes last, since the input ends with it.
+    pub fn in_typing_order() -> impl Iterator<Item = Edge> {
+        let last = Edge::NoFinalNewline;
+        Edge::ALL.iter().copied().filter(move |&e| e != last).chain([last])
+    }
+
     /// The edge as one datagram: a datagram carries no line ending, so the
     /// text alone, except that `CrLf` keeps its `\r\n` (what `nc -C` sends).
     pub fn datagram(self) -> Vec<u8> {
