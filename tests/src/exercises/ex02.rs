@@ -41,7 +41,7 @@ pub static EXERCISE: Exercise = Exercise {
         &REJECTS_A_MALFORMED_ADDRESS,
         &SHOWS_AWKWARD_MESSAGES_AS_THEY_ARRIVED,
         &BINDS_THE_NOTES_ADDRESS_BY_DEFAULT,
-        &REJECTS_A_BAD_COUNT,
+        &shared::REJECTS_A_BAD_COUNT,
         &shared::BINDS_EXACTLY_THE_ADDRESS_IT_WAS_GIVEN,
         &shared::REFUSES_AN_ARGUMENT_THAT_IS_NOT_UTF8,
     ],
@@ -530,34 +530,4 @@ pub const BINDS_THE_NOTES_ADDRESS_BY_DEFAULT: Check = Check {
     ],
     needs: &[Need::PrivateNamespace],
     run: |t| shared::expect_bound_by_default(t, "127.0.0.1:7999"),
-};
-
-pub const REJECTS_A_BAD_COUNT: Check = Check {
-    name: "rejects_a_bad_count",
-    behaviour: "A1",
-    section: "§2",
-    tier: Tier::Real,
-    title: Text {
-        en: "--count x, --count -1 or --count without a number: exit 2 and one sentence",
-        zh: "--count x、--count -1 或 --count 后面没有数字：以 2 退出并输出一句话",
-    },
-    hints: &[
-        Text {
-            en: "Read the count with the given Args helper (args.value(\"--count\")): it explains a bad value and exits 2.",
-            zh: "用提供的 Args 辅助函数（args.value(\"--count\")）读取数量：它会说明错误的值并以 2 退出。",
-        },
-        Text {
-            en: "A count is a number of datagrams, 0 or more; parse(...).unwrap() panics on anything else instead of explaining.",
-            zh: "数量是数据报的个数，0 或更多；parse(...).unwrap() 遇到其他输入会 panic，而不是说明原因。",
-        },
-    ],
-    needs: &[],
-    run: |t| {
-        for count in [&["--count", "x"][..], &["--count", "-1"], &["--count"]] {
-            let mut args = vec!["127.0.0.1:0"];
-            args.extend_from_slice(count);
-            t.run(&args)?.expect_usage_error()?;
-        }
-        Ok(())
-    },
 };
