@@ -40,6 +40,8 @@ pub enum Flaw {
     WrongDefaultDestination,
     /// Reads its arguments with `std::env::args()`.
     ArgsWithEnvArgs,
+    /// Skips empty lines, as if there were nothing to send.
+    SkipsEmptyLines,
 }
 
 pub fn sender(flaw: Flaw) {
@@ -130,6 +132,9 @@ pub fn sender(flaw: Flaw) {
             };
             if exit {
                 break;
+            }
+            if flaw == Flaw::SkipsEmptyLines && line.is_empty() {
+                continue;
             }
             if line.len() > 65_507 {
                 let e = std::io::Error::other("the line is longer than one datagram");

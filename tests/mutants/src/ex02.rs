@@ -31,6 +31,8 @@ pub enum Flaw {
     PanicsOnABadCount,
     /// Reads its arguments with `std::env::args()`.
     ArgsWithEnvArgs,
+    /// `UdpSocket::bind(addr).unwrap()`: a taken address panics.
+    PanicsOnBindError,
 }
 
 pub fn receiver(flaw: Flaw) {
@@ -59,7 +61,11 @@ pub fn receiver(flaw: Flaw) {
     if flaw == Flaw::BindsEveryAddress {
         at.set_ip([0, 0, 0, 0].into());
     }
-    let socket = UdpSocket::bind(at).unwrap_or_else(|e| fail(format!("cannot bind {addr}"), &e));
+    let socket = if flaw == Flaw::PanicsOnBindError {
+        UdpSocket::bind(at).unwrap()
+    } else {
+        UdpSocket::bind(at).unwrap_or_else(|e| fail(format!("cannot bind {addr}"), &e))
+    };
     let mut local = socket
         .local_addr()
         .unwrap_or_else(|e| fail("no address", &e));

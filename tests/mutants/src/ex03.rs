@@ -34,6 +34,8 @@ pub enum Flaw {
     PanicsOnABadCount,
     /// Reads its arguments with `std::env::args()`.
     ArgsWithEnvArgs,
+    /// Writes out `\n` but prints a `\r` as it is.
+    EscapesOnlyTheNewline,
 }
 
 pub fn server(flaw: Flaw) {
@@ -96,9 +98,11 @@ pub fn server(flaw: Flaw) {
             Err(e) => fail("receiving failed", &e),
         };
         served += 1;
-        let text = String::from_utf8_lossy(&buf[..n])
-            .replace('\r', "\\r")
-            .replace('\n', "\\n");
+        let mut text = String::from_utf8_lossy(&buf[..n]).into_owned();
+        if flaw != Flaw::EscapesOnlyTheNewline {
+            text = text.replace('\r', "\\r");
+        }
+        let text = text.replace('\n', "\\n");
         say(format!("received from {from}: {text}"));
         if flaw == Flaw::TalksOnlyToTheFirstClient && first.is_none() {
             first = Some(from);

@@ -44,6 +44,10 @@ pub enum Flaw {
     WrongDefaultAddress,
     /// Reads its arguments with `std::env::args()`.
     ArgsWithEnvArgs,
+    /// Without a peer argument, sends to the notes' 127.0.0.1:7890 rather than to itself.
+    DefaultPeerIsTheNotesPort,
+    /// `UdpSocket::bind(local).unwrap()`: a taken port panics.
+    PanicsOnBindError,
 }
 
 pub fn chat(flaw: Flaw) {
@@ -65,14 +69,22 @@ pub fn chat(flaw: Flaw) {
     if flaw == Flaw::BindsLoopbackOnly {
         local = SocketAddr::from(([127, 0, 0, 1], local.port()));
     }
-    let socket = UdpSocket::bind(local).unwrap_or_else(|e| fail("cannot bind", &e));
+    let socket = if flaw == Flaw::PanicsOnBindError {
+        UdpSocket::bind(local).unwrap()
+    } else {
+        UdpSocket::bind(local).unwrap_or_else(|e| fail("cannot bind", &e))
+    };
     let mut bound = socket
         .local_addr()
         .unwrap_or_else(|e| fail("no address", &e));
     if flaw == Flaw::BindsEveryAddress {
         bound.set_ip(given.ip());
     }
-    let peer = peer_arg.unwrap_or(bound);
+    let peer = if flaw == Flaw::DefaultPeerIsTheNotesPort {
+        peer_arg.unwrap_or(SocketAddr::from(([127, 0, 0, 1], 7890)))
+    } else {
+        peer_arg.unwrap_or(bound)
+    };
     say(format!("bound to {bound}"));
     let socket = Arc::new(socket);
     let threaded = !matches!(

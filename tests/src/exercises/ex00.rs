@@ -70,7 +70,10 @@ static CLAUSES: &[Clause] = &[
         "00.octets",
         "An IPv4 address is four numbers of 0-255; anything else is a usage error.",
         "IPv4 地址是四个 0–255 的数；其他都是用法错误。",
-        &["accepts_every_octet_from_0_to_255", "rejects_what_is_not_an_ipv4_address"],
+        &[
+            "accepts_every_octet_from_0_to_255",
+            "rejects_what_is_not_an_ipv4_address",
+        ],
     ),
     clause(
         "00.lines",
@@ -131,7 +134,10 @@ static CLAUSES: &[Clause] = &[
         "00.port-range",
         "Every port 0-65535 is accepted (0 too); above 65535 or not a number is a usage error.",
         "0–65535 的每个端口都接受（包括 0）；大于 65535 或不是数字属于用法错误。",
-        &["accepts_every_port_from_0_to_65535", "rejects_a_port_above_65535"],
+        &[
+            "accepts_every_port_from_0_to_65535",
+            "rejects_a_port_above_65535",
+        ],
     ),
     clause(
         "00.iana",
@@ -1019,8 +1025,10 @@ fn says_exactly(t: &Test, args: &[&str], lines: &[String]) -> Outcome {
     let done = t.run(args)?;
     done.expect_code(0).map_err(|s| for_input(args, s))?;
     let expected = lines.join("\n");
-    t.step(msg!("check standard output is exactly these {} lines", lines.len();
-                "检查标准输出是否正好是这 {} 行", lines.len()));
+    t.step(
+        msg!("check standard output is exactly these {} lines", lines.len();
+                "检查标准输出是否正好是这 {} 行", lines.len()),
+    );
     // The harness joins the lines it read with `\n`: a blank line at the
     // end shows as a trailing `\n`.
     if done.stdout == expected {
@@ -1064,9 +1072,18 @@ pub const READS_THE_EPHEMERAL_RANGE_OF_ITS_OWN_NETWORK: Check = Check {
         let high = low + 2 * fastrand::u16(50..500) + 1;
         t.enter_namespace_with_ephemeral_range(low, high)?;
         let range = format!("ephemeral range: {low}-{high}");
-        for (port, yes) in [(low - 1, "no"), (low, "yes"), (high, "yes"), (high + 1, "no")] {
+        for (port, yes) in [
+            (low - 1, "no"),
+            (low, "yes"),
+            (high, "yes"),
+            (high + 1, "no"),
+        ] {
             let port = port.to_string();
-            says(t, &["port", &port], &[format!("ephemeral: {yes}"), range.clone()])?;
+            says(
+                t,
+                &["port", &port],
+                &[format!("ephemeral: {yes}"), range.clone()],
+            )?;
         }
         Ok(())
     },
@@ -1133,7 +1150,11 @@ pub const PRINTS_EXACTLY_THE_LINES_OF_ITS_ANSWER: Check = Check {
             says_exactly(t, &[input], &lines)?;
         }
         if let Some((low, high)) = ephemeral_range() {
-            let yes = if (low..=high).contains(&8080) { "yes" } else { "no" };
+            let yes = if (low..=high).contains(&8080) {
+                "yes"
+            } else {
+                "no"
+            };
             says_exactly(
                 t,
                 &["port", "8080"],
@@ -1292,7 +1313,12 @@ pub const SAYS_WHO_CONNECTED_TO_WHICH_ADDRESS: Check = Check {
     run: |t| {
         let (mut server, addr) = t.start_listening(&["serve", "0.0.0.0:0"])?;
         // Any address of 127.0.0.0/8 reaches a server bound to 0.0.0.0.
-        let ip = [127, fastrand::u8(1..), fastrand::u8(..), fastrand::u8(1..255)];
+        let ip = [
+            127,
+            fastrand::u8(1..),
+            fastrand::u8(..),
+            fastrand::u8(1..255),
+        ];
         let target = SocketAddr::from((ip, addr.port()));
         let mut client = t.connect(target)?;
         client.expect_line(&format!("you reached {target}"), REPLY)?;

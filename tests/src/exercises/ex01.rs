@@ -53,13 +53,19 @@ static CLAUSES: &[Clause] = &[
         "01.destinations",
         "Every argument is a destination (default 127.0.0.1:7852); each line goes to each, in the order given.",
         "每个参数都是一个目的地址（默认 127.0.0.1:7852）；每一行按给定顺序发给每个目的地址。",
-        &["one_socket_reaches_two_receivers", "sends_to_the_notes_server_by_default"],
+        &[
+            "one_socket_reaches_two_receivers",
+            "sends_to_the_notes_server_by_default",
+        ],
     ),
     clause(
         "01.usage",
         "A destination that is not IP:PORT, or an argument that is not UTF-8: exit 2 and one sentence.",
         "目的地址不是 IP:PORT，或参数不是 UTF-8：以 2 退出并输出一句话。",
-        &["rejects_a_malformed_destination", "refuses_an_argument_that_is_not_utf8"],
+        &[
+            "rejects_a_malformed_destination",
+            "refuses_an_argument_that_is_not_utf8",
+        ],
     ),
     clause(
         "01.socket",
@@ -86,7 +92,10 @@ static CLAUSES: &[Clause] = &[
         "01.line",
         "A datagram is the line without its ending (\\n or \\r\\n) and nothing else: blanks, bytes that are not UTF-8 and a last line without \\n are sent as they are.",
         "数据报是去掉行尾（\\n 或 \\r\\n）的这一行，别无其他：空格、不是 UTF-8 的字节、没有 \\n 的最后一行都原样发送。",
-        &["sends_the_line_without_its_newline", "sends_awkward_lines_exactly_as_typed"],
+        &[
+            "sends_the_line_without_its_newline",
+            "sends_awkward_lines_exactly_as_typed",
+        ],
     ),
     clause(
         "01.empty",
@@ -104,7 +113,10 @@ static CLAUSES: &[Clause] = &[
         "01.exit",
         "Exactly the line EXIT, or the end of input, ends the sender with exit 0; EXIT is not sent, a line that only starts with EXIT is.",
         "只有正好是 EXIT 的一行或输入结束才会让发送端以 0 退出；EXIT 不发送，仅以 EXIT 开头的行照常发送。",
-        &["stops_at_exit_without_sending_it", "sends_awkward_lines_exactly_as_typed"],
+        &[
+            "stops_at_exit_without_sending_it",
+            "sends_awkward_lines_exactly_as_typed",
+        ],
     ),
     clause(
         "01.sent-line",
@@ -687,7 +699,10 @@ pub const SENDS_TO_THE_NOTES_SERVER_BY_DEFAULT: Check = Check {
     run: |t| {
         // A fixed port is only safe in a network of this check's own.
         t.enter_private_namespace()?;
-        let receiver = t.udp_as(msg!("the notes' server"; "笔记中的服务器"), "127.0.0.1:7852")?;
+        let receiver = t.udp_as(
+            msg!("the notes' server"; "笔记中的服务器"),
+            "127.0.0.1:7852",
+        )?;
         let mut sender = t.start(&[])?;
         type_and_receive(&mut sender, &receiver, "to the default", b"to the default").map(drop)
     },

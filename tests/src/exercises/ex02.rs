@@ -64,7 +64,10 @@ static CLAUSES: &[Clause] = &[
         "02.received",
         "Each datagram: `received from IP:PORT: MESSAGE` with the sender's address as recvfrom returned it.",
         "每个数据报：`received from IP:PORT: MESSAGE`，地址是 recvfrom 返回的发送方地址。",
-        &["receives_a_datagram_sent_to_its_port", "names_the_real_sender"],
+        &[
+            "receives_a_datagram_sent_to_its_port",
+            "names_the_real_sender",
+        ],
     ),
     clause(
         "02.whole",
@@ -95,7 +98,10 @@ static CLAUSES: &[Clause] = &[
         "02.empty",
         "An empty datagram prints `received from IP:PORT: ` and the program goes on; no datagram (EXIT neither) ends it.",
         "空数据报打印 `received from IP:PORT: `，程序继续运行；任何数据报（包括 EXIT）都不会让它结束。",
-        &["prints_an_empty_datagram", "shows_awkward_messages_as_they_arrived"],
+        &[
+            "prints_an_empty_datagram",
+            "shows_awkward_messages_as_they_arrived",
+        ],
     ),
     clause(
         "02.separate",
@@ -119,7 +125,10 @@ static CLAUSES: &[Clause] = &[
         "02.usage",
         "A bad address, or an argument that is not UTF-8: exit 2 and one sentence.",
         "错误的地址或不是 UTF-8 的参数：以 2 退出并输出一句话。",
-        &["rejects_a_malformed_address", "refuses_an_argument_that_is_not_utf8"],
+        &[
+            "rejects_a_malformed_address",
+            "refuses_an_argument_that_is_not_utf8",
+        ],
     ),
 ];
 

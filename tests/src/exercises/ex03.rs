@@ -84,7 +84,10 @@ static CLAUSES: &[Clause] = &[
         "03.reply-to",
         "The reply goes to the address recvfrom returned, from the bound address, for every client.",
         "回复发往 recvfrom 返回的地址，从绑定的地址发出，对每个客户端都如此。",
-        &["replies_to_the_senders_own_port", "answers_two_clients_interleaved"],
+        &[
+            "replies_to_the_senders_own_port",
+            "answers_two_clients_interleaved",
+        ],
     ),
     clause(
         "03.serves-on",
@@ -111,7 +114,10 @@ static CLAUSES: &[Clause] = &[
         "03.usage",
         "A bad address, or an argument that is not UTF-8: exit 2 and one sentence.",
         "错误的地址或不是 UTF-8 的参数：以 2 退出并输出一句话。",
-        &["rejects_a_port_out_of_range", "refuses_an_argument_that_is_not_utf8"],
+        &[
+            "rejects_a_port_out_of_range",
+            "refuses_an_argument_that_is_not_utf8",
+        ],
     ),
 ];
 

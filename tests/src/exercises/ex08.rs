@@ -70,7 +70,10 @@ static CLAUSES: &[Clause] = &[
         "08.peer",
         "Typed lines go to PEER_IP:PORT; without it, to the chat's own address.",
         "输入的行发往 PEER_IP:PORT；没有给出时发往聊天程序自己的地址。",
-        &["chats_with_itself", "two_chats_talk_to_each_other_both_ways"],
+        &[
+            "chats_with_itself",
+            "two_chats_talk_to_each_other_both_ways",
+        ],
     ),
     clause(
         "08.print",
@@ -96,7 +99,10 @@ static CLAUSES: &[Clause] = &[
         "08.line",
         "Each typed line is one datagram: its bytes without \\n or \\r\\n, blanks and bytes that are not UTF-8 kept, a last line without \\n sent too.",
         "输入的每一行是一个数据报：去掉 \\n 或 \\r\\n 后的字节，保留空格和非 UTF-8 字节，没有 \\n 的最后一行也要发送。",
-        &["sends_each_line_as_one_datagram", "sends_awkward_lines_exactly_as_typed"],
+        &[
+            "sends_each_line_as_one_datagram",
+            "sends_awkward_lines_exactly_as_typed",
+        ],
     ),
     clause(
         "08.too-long",
@@ -127,7 +133,10 @@ static CLAUSES: &[Clause] = &[
         "08.usage",
         "A bad address, or an argument that is not UTF-8: exit 2 and one sentence.",
         "错误的地址或不是 UTF-8 的参数：以 2 退出并输出一句话。",
-        &["rejects_a_malformed_address", "refuses_an_argument_that_is_not_utf8"],
+        &[
+            "rejects_a_malformed_address",
+            "refuses_an_argument_that_is_not_utf8",
+        ],
     ),
     clause(
         "08.in-use",

@@ -3,8 +3,8 @@
 //! usage error, explained in one sentence.
 
 use crate::harness::{Edge, Finished, Proc, UdpPeer};
-use std::net::SocketAddr;
 use crate::prelude::*;
+use std::net::SocketAddr;
 
 /// 你好 in GBK, as the notes' TCP programs encoded it, then ` gbk`: bytes
 /// that are not UTF-8, for the checks that a program survives them.

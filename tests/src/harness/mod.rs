@@ -13,8 +13,8 @@ mod loopback;
 mod netns;
 mod process;
 mod reaper;
-mod teeth;
 mod tcp;
+mod teeth;
 mod udp;
 mod unprivileged;
 

@@ -59,7 +59,9 @@ impl Test {
     /// packet loss): a fixed port there, such as the notes' defaults,
     /// collides with no other check.
     pub fn enter_private_namespace(&self) -> Outcome {
-        self.step(msg!("move into a private network namespace of its own"; "进入一个私有网络命名空间"));
+        self.step(
+            msg!("move into a private network namespace of its own"; "进入一个私有网络命名空间"),
+        );
         enter_namespace().map_err(Stop::Skip)
     }
 

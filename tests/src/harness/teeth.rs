@@ -4,7 +4,7 @@
 //! printed).
 
 use super::loopback::{Transport, proc_net_addr};
-use super::{Edge, EXIT, Finished, Proc, Test, UdpPeer};
+use super::{EXIT, Edge, Finished, Proc, Test, UdpPeer};
 use crate::check::{Outcome, Stop};
 use crate::msg;
 use std::ffi::OsStr;
@@ -35,7 +35,11 @@ impl Edge {
     /// line without its `\n` comes last, since the input ends with it.
     pub fn in_typing_order() -> impl Iterator<Item = Edge> {
         let last = Edge::NoFinalNewline;
-        Edge::ALL.iter().copied().filter(move |&e| e != last).chain([last])
+        Edge::ALL
+            .iter()
+            .copied()
+            .filter(move |&e| e != last)
+            .chain([last])
     }
 
     /// The edge as one datagram: a datagram carries no line ending, so the
@@ -60,7 +64,8 @@ impl Proc {
     /// Type `edge` as a line on standard input (its text and its line
     /// ending); a last line without its `\n` is followed by the end of input.
     pub fn type_edge(&mut self, edge: Edge) -> Outcome {
-        self.trace.step(msg!("type {}", edge.name().en; "输入{}", edge.name().zh));
+        self.trace
+            .step(msg!("type {}", edge.name().en; "输入{}", edge.name().zh));
         self.type_bytes(&edge.line())?;
         if edge == Edge::NoFinalNewline {
             self.close_stdin();
@@ -139,7 +144,10 @@ fn group_socket_inodes(pgid: i32) -> Vec<String> {
     };
     for entry in procs.flatten() {
         let name = entry.file_name();
-        let Some(pid) = name.to_str().filter(|n| n.bytes().all(|b| b.is_ascii_digit())) else {
+        let Some(pid) = name
+            .to_str()
+            .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        else {
             continue;
         };
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
