@@ -49,6 +49,8 @@ pub enum Flaw {
     ArgsWithEnvArgs,
     /// Checks that the prefix is a number, not that it fits the address.
     PrefixNotBounded,
+    /// `stream.peer_addr().unwrap()`: a client already gone panics the server.
+    PanicsOnAResetClient,
 }
 
 pub fn program(flaw: Flaw) {
@@ -267,6 +269,9 @@ fn serve(flaw: Flaw, text: &str) {
         .unwrap_or_else(|e| fail("no address", &e));
     say(format!("listening on {local}"));
     for mut stream in listener.incoming().flatten() {
+        if flaw == Flaw::PanicsOnAResetClient {
+            stream.peer_addr().unwrap();
+        }
         if let (Ok(reached), Ok(peer)) = (stream.local_addr(), stream.peer_addr()) {
             let to = if flaw == Flaw::ConnectionLineNamesTheListener {
                 local

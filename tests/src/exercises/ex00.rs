@@ -60,6 +60,7 @@ pub static EXERCISE: Exercise = Exercise {
         &SAYS_WHO_CONNECTED_TO_WHICH_ADDRESS,
         &EXPLAINS_A_PORT_THAT_IS_TAKEN,
         &shared::REFUSES_AN_ARGUMENT_THAT_IS_NOT_UTF8,
+        &KEEPS_SERVING_AFTER_CLIENTS_RESET,
     ],
     clauses: CLAUSES,
 };
@@ -172,6 +173,12 @@ static CLAUSES: &[Clause] = &[
         "serve prints `connection from PEER to LOCAL` and sends `you reached LOCAL`, LOCAL being the address the client dialled.",
         "serve 打印 `connection from PEER to LOCAL` 并发送 `you reached LOCAL`，LOCAL 是客户端拨打的地址。",
         &["says_who_connected_to_which_address"],
+    ),
+    clause(
+        "00.serve-on",
+        "serve goes on until it is stopped: a client that resets before it is served does not end it.",
+        "serve 一直运行到被停止：在得到服务之前就重置连接的客户端不会让它结束。",
+        &["keeps_serving_after_clients_reset"],
     ),
     clause(
         "00.serve-taken",
@@ -1352,5 +1359,34 @@ pub const EXPLAINS_A_PORT_THAT_IS_TAKEN: Check = Check {
         let taken = holder.addr().to_string();
         let done = t.run(&["serve", &taken])?;
         shared::expect_address_in_use(&done)
+    },
+};
+
+pub const KEEPS_SERVING_AFTER_CLIENTS_RESET: Check = Check {
+    name: "keeps_serving_after_clients_reset",
+    behaviour: "A6",
+    section: "§2",
+    tier: Tier::Real,
+    title: Text {
+        en: "`serve` keeps serving after clients that reset before they are served",
+        zh: "客户端在得到服务之前就重置连接后，`serve` 仍继续服务",
+    },
+    hints: &[
+        Text {
+            en: "An accepted connection can already be gone: handle the errors of peer_addr(), local_addr() and write_all() by skipping that client, never with unwrap().",
+            zh: "accept 得到的连接可能已经断开：处理 peer_addr()、local_addr() 和 write_all() 的错误时跳过这个客户端，绝不要 unwrap()。",
+        },
+        Text {
+            en: "One client's reset is that client's business; a server that panics on it is down for everyone.",
+            zh: "一个客户端重置连接是它自己的事；因此 panic 的服务器会让所有人都用不了。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = t.start_listening(&["serve", "127.0.0.1:0"])?;
+        t.clients_reset_before_accept(&mut server, addr)?;
+        let mut client = t.connect(addr)?;
+        client.expect_line(&format!("you reached {addr}"), REPLY)?;
+        server.expect_running()
     },
 };

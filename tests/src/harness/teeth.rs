@@ -30,6 +30,20 @@ impl Test {
     }
 }
 
+impl Test {
+    /// Clients that connect to a TCP server at `addr` and reset (RST)
+    /// before it gets to them: the server is stopped (SIGSTOP) meanwhile,
+    /// so each connection it then accepts is already gone — its
+    /// `peer_addr`, reads and writes fail, deterministically.
+    pub fn clients_reset_before_accept(&self, server: &mut Proc, addr: SocketAddr) -> Outcome {
+        server.pause()?;
+        for _ in 0..3 {
+            self.connect(addr)?.reset();
+        }
+        server.resume()
+    }
+}
+
 impl Edge {
     /// Every edge in an order that can be typed into one program: the last
     /// line without its `\n` comes last, since the input ends with it.
