@@ -42,6 +42,8 @@ pub enum Flaw {
     ArgsWithEnvArgs,
     /// Skips empty lines, as if there were nothing to send.
     SkipsEmptyLines,
+    /// Picks a "random" port of its own (from its process id), not the OS's.
+    PicksItsOwnPort,
 }
 
 pub fn sender(flaw: Flaw) {
@@ -77,6 +79,11 @@ pub fn sender(flaw: Flaw) {
         } else {
             "0.0.0.0:0"
         };
+        if flaw == Flaw::PicksItsOwnPort {
+            let port = 40_000 + (std::process::id() % 20_000) as u16;
+            return UdpSocket::bind(("0.0.0.0", port))
+                .unwrap_or_else(|e| fail("cannot create a UDP socket", &e));
+        }
         UdpSocket::bind(at).unwrap_or_else(|e| fail("cannot create a UDP socket", &e))
     };
     let mut socket = open();

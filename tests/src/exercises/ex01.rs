@@ -43,6 +43,7 @@ pub static EXERCISE: Exercise = Exercise {
         &REFUSES_A_LINE_LONGER_THAN_A_DATAGRAM,
         &SENDS_TO_THE_NOTES_SERVER_BY_DEFAULT,
         &shared::REFUSES_AN_ARGUMENT_THAT_IS_NOT_UTF8,
+        &TAKES_ITS_PORT_FROM_THE_EPHEMERAL_RANGE,
     ],
     clauses: CLAUSES,
 };
@@ -75,6 +76,7 @@ static CLAUSES: &[Clause] = &[
             "sends_every_datagram_from_one_port",
             "each_running_sender_gets_its_own_port",
             "one_socket_reaches_two_receivers",
+            "takes_its_port_from_the_ephemeral_range",
         ],
     ),
     clause(
@@ -705,5 +707,43 @@ pub const SENDS_TO_THE_NOTES_SERVER_BY_DEFAULT: Check = Check {
         )?;
         let mut sender = t.start(&[])?;
         type_and_receive(&mut sender, &receiver, "to the default", b"to the default").map(drop)
+    },
+};
+
+pub const TAKES_ITS_PORT_FROM_THE_EPHEMERAL_RANGE: Check = Check {
+    name: "takes_its_port_from_the_ephemeral_range",
+    behaviour: "P4",
+    section: "§3",
+    tier: Tier::Real,
+    title: Text {
+        en: "its source port comes from the OS's ephemeral range, whatever that range is (a private network namespace changes it)",
+        zh: "它的源端口来自操作系统的临时端口范围，无论这个范围是什么（私有网络命名空间会改变它）",
+    },
+    hints: &[
+        Text {
+            en: "Bind port 0 (or, in Python, do not bind): the OS then picks the port from its ephemeral range. Never pick a port yourself, not even a random one.",
+            zh: "绑定端口 0（Python 中干脆不绑定）：操作系统会从它的临时端口范围中选端口。绝不要自己选端口，随机的也不行。",
+        },
+        Text {
+            en: "The OS knows which ports are free and which range the administrator allows for clients (ip_local_port_range); a port you choose may be taken, or outside that range.",
+            zh: "操作系统知道哪些端口空闲、管理员允许客户端使用哪个范围（ip_local_port_range）；你自己选的端口可能已被占用，或不在这个范围内。",
+        },
+    ],
+    needs: &[Need::PrivateNamespace],
+    run: |t| {
+        let low = 2 * fastrand::u16(10_000..15_000);
+        let high = low + 199;
+        t.enter_namespace_with_ephemeral_range(low, high)?;
+        let (mut sender, receiver) = sender_and_receiver(t)?;
+        let port = type_and_receive(&mut sender, &receiver, "from where?", b"from where?")?;
+        if (low..=high).contains(&port) {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the datagram came from a port outside the ephemeral range: the sender chose its port itself";
+                 "数据报来自临时端口范围之外的端口：发送端自己选了端口"),
+            format!("a port in {low}-{high}"),
+            port.to_string(),
+        ))
     },
 };
