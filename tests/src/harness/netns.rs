@@ -74,6 +74,15 @@ impl Test {
                  "进入一个私有网络命名空间，其临时端口范围为 {}-{}", low, high),
         );
         self.enter_private_namespace()?;
+        // Never touch the machine's own setting: write only when this
+        // thread's namespace really differs from the process's.
+        let own = std::fs::read_link("/proc/thread-self/ns/net").ok();
+        if own.is_none() || own == std::fs::read_link("/proc/self/ns/net").ok() {
+            return Err(Stop::Skip(
+                msg!("skipped: the check's thread is not in a network namespace of its own";
+                     "已跳过：检查所在的线程不在自己的网络命名空间中"),
+            ));
+        }
         let file = "/proc/sys/net/ipv4/ip_local_port_range";
         let set = std::fs::write(file, format!("{low} {high}\n"))
             .and_then(|()| std::fs::read_to_string(file));
