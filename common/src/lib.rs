@@ -94,7 +94,17 @@ impl Args {
             options: Vec::new(),
             usage,
         };
-        let mut raw = std::env::args().skip(1);
+        // `args_os`, not `args`: `std::env::args` panics on an argument
+        // that is not UTF-8 (a file name in GBK, say); that is a usage
+        // error like any other, one sentence and exit code 2.
+        let mut raw = std::env::args_os().skip(1).map(|arg| {
+            arg.into_string().unwrap_or_else(|arg| {
+                usage_error(format!(
+                    "the argument {:?} is not UTF-8 text (usage: {usage})",
+                    arg.to_string_lossy()
+                ))
+            })
+        });
         while let Some(arg) = raw.next() {
             if arg == "--help" || arg == "-h" {
                 println!("usage: {usage}");

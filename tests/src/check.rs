@@ -34,6 +34,9 @@ pub enum Need {
     /// A private network namespace for the check's thread (`unshare(CLONE_NEWNET)`,
     /// which needs root or CAP_SYS_ADMIN) with `ip` and `nft` in it.
     LossyNamespace,
+    /// A private network namespace for the check's thread (root or
+    /// CAP_SYS_ADMIN, and `ip`), without packet loss.
+    PrivateNamespace,
     /// A way to run the program without the right to bind ports below 1024.
     Unprivileged,
 }

@@ -22,6 +22,32 @@ const fn term(rust: &'static str, python: &'static str, any: &'static str) -> Te
 }
 
 static TERMS: &[Term] = &[
+    // Whole sentences first, where a word-for-word change would not read.
+    term(
+        "Read the arguments with the given Args helper; std::env::args() panics on an argument that is not UTF-8.",
+        "`sys.argv` carries bytes that are not UTF-8 as surrogate escapes: check each argument, and treat one that is not text as a usage error (exit 2).",
+        "An argument that is not valid text is a usage error: exit 2 with one sentence, never a crash.",
+    ),
+    term(
+        "用提供的 Args 辅助函数读取参数；std::env::args() 遇到不是 UTF-8 的参数会 panic。",
+        "`sys.argv` 用代理转义表示不是 UTF-8 的字节：检查每个参数，不是文本的参数按用法错误处理（以 2 退出）。",
+        "不是合法文本的参数属于用法错误：以 2 退出并输出一句话，绝不能崩溃。",
+    ),
+    term(
+        "Read the name as bytes, then std::str::from_utf8: on Err answer",
+        "Read the name as bytes and decode it with `name.decode(\"utf-8\")` in a `try`: on `UnicodeDecodeError` answer",
+        "Read the name as bytes and decode it strictly: when that fails, answer",
+    ),
+    term(
+        "按字节读取名字，再调用 std::str::from_utf8：出错时回答",
+        "按字节读取名字，在 `try` 中用 `name.decode(\"utf-8\")` 解码：遇到 `UnicodeDecodeError` 时回答",
+        "按字节读取名字并严格解码：失败时回答",
+    ),
+    term(
+        "按字节读取（read_until(b'\\n')）",
+        "按字节读取（`readline()`）",
+        "按字节读取",
+    ),
     // Phrases of the Chinese hints first: they mix Rust terms into Chinese
     // sentences, and are replaced as whole phrases so the sentence stays
     // Chinese.
@@ -295,6 +321,35 @@ static TERMS: &[Term] = &[
     term("a String", "a `str`", "text"),
     term("a byte buffer", "`bytes`", "a byte buffer"),
 ];
+
+/// The hint at `level` of `hints`, in the words of a program written in
+/// `language`: for Rust as written; for any other language translated by
+/// the table, and where a hint still names Rust (a type, a method), the
+/// next hint of the check that does not (they go from a nudge in code to
+/// a plain explanation), else the translated one, marked as Rust's.
+pub fn hint_for(
+    hints: &[crate::text::Text],
+    level: usize,
+    language: Language,
+    lang: Lang,
+) -> Option<String> {
+    let level = level.min(hints.len().checked_sub(1)?);
+    let said = |i: usize| for_language(hints[i].get(lang), language, lang);
+    if language == Language::Rust {
+        return Some(said(level));
+    }
+    let clean = (level..hints.len())
+        .chain(0..level)
+        .map(said)
+        .find(|h| rust_terms(h).is_empty());
+    Some(clean.unwrap_or_else(|| {
+        let note = match lang {
+            Lang::En => "(in Rust's terms) ",
+            Lang::Zh => "（以 Rust 的说法）",
+        };
+        format!("{note}{}", said(level))
+    }))
+}
 
 /// `hint` in the words of a program written in `language`.
 pub fn for_language(hint: &str, language: Language, _lang: Lang) -> String {

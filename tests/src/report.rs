@@ -194,10 +194,7 @@ pub fn hint(check: &Check, verdict: &Verdict, lang: Lang, level: usize) -> Optio
                 .to_string(),
         );
     }
-    check
-        .hints
-        .get(level.min(check.hints.len().saturating_sub(1)))
-        .map(|h| crate::glossary::for_language(h.get(lang), verdict.language, lang))
+    crate::glossary::hint_for(check.hints, level, verdict.language, lang)
 }
 
 fn write_hint(out: &mut String, check: &Check, verdict: &Verdict, lang: Lang, level: usize) {

@@ -121,7 +121,11 @@ pub fn diagnose(endings: &[Ending], evidence: &[Found], waited_on_gone: bool) ->
 pub fn unmet(need: Need) -> Option<Msg> {
     static NAMESPACE: OnceLock<Option<Msg>> = OnceLock::new();
     static UNPRIVILEGED: OnceLock<Option<Msg>> = OnceLock::new();
+    static PRIVATE: OnceLock<Option<Msg>> = OnceLock::new();
     match need {
+        Need::PrivateNamespace => PRIVATE
+            .get_or_init(crate::harness::probe_private_namespace)
+            .clone(),
         Need::LossyNamespace => NAMESPACE.get_or_init(probe_lossy_namespace).clone(),
         Need::Unprivileged => UNPRIVILEGED.get_or_init(probe_unprivileged).clone(),
     }

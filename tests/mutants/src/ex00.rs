@@ -25,9 +25,41 @@ pub enum Flaw {
     DynamicFrom1024,
     /// `serve 0.0.0.0:P` binds 127.0.0.1:P.
     ServesOnLoopbackOnly,
+    /// The ephemeral range written into the program: Linux's default.
+    HardCodedEphemeralRange,
+    /// Prints a `netmask:` line for IPv6 too (IPv6 has no dotted netmask).
+    Ipv6PrintsANetmask,
+    /// Ends every address answer with a blank line.
+    EndsWithABlankLine,
+    /// Builds the IPv6 mask with `u128::MAX << (128 - prefix)` even for /0.
+    Ipv6Prefix0Overflows,
+    /// Calls 100.64.0.0/10 (carrier-grade NAT) private.
+    SharedAddressesArePrivate,
+    /// `reserved` only for class E: the rest of 0.0.0.0/8 becomes public.
+    ReservedIsOnlyClassE,
+    /// Unique local addresses taken as fd00::/8, not fc00::/7.
+    UniqueLocalIsOnlyFd,
+    /// `std::env::args().nth(1).unwrap()`: no argument panics.
+    PanicsWithoutArguments,
+    /// `TcpListener::bind(addr).unwrap()`: a taken port panics.
+    PanicsWhenThePortIsTaken,
+    /// Says `connection from PEER to` the listener's address (0.0.0.0:P).
+    ConnectionLineNamesTheListener,
+    /// Reads its arguments with `std::env::args()`.
+    ArgsWithEnvArgs,
+    /// Checks that the prefix is a number, not that it fits the address.
+    PrefixNotBounded,
+    /// `stream.peer_addr().unwrap()`: a client already gone panics the server.
+    PanicsOnAResetClient,
 }
 
 pub fn program(flaw: Flaw) {
+    if flaw == Flaw::ArgsWithEnvArgs {
+        crate::args_as_strings();
+    }
+    if flaw == Flaw::PanicsWithoutArguments {
+        std::env::args().nth(1).unwrap();
+    }
     let args = Args::parse("m00", &[], &[]).at_most(2);
     match (args.positional(0), args.positional(1)) {
         (Some("port"), Some(n)) => port(flaw, n),
@@ -73,7 +105,7 @@ fn address(flaw: Flaw, text: &str) {
     };
     let bits = if ip.is_ipv4() { 32 } else { 128 };
     let prefix = prefix.map(|p| match p.parse::<u8>() {
-        Ok(n) if u32::from(n) <= bits => n,
+        Ok(n) if u32::from(n) <= bits || flaw == Flaw::PrefixNotBounded => n,
         _ => usage_error("not a prefix length"),
     });
     say(format!("address: {ip}"));
@@ -104,7 +136,11 @@ fn address(flaw: Flaw, text: &str) {
                 "unspecified"
             } else if a == 127 {
                 "loopback"
-            } else if a == 10 || (a == 172 && private_172) || (a == 192 && b == 168) {
+            } else if a == 10
+                || (a == 172 && private_172)
+                || (a == 192 && b == 168)
+                || (flaw == Flaw::SharedAddressesArePrivate && a == 100 && (64..128).contains(&b))
+            {
                 "private"
             } else if a == 169 && b == 254 {
                 "link-local"
@@ -112,7 +148,7 @@ fn address(flaw: Flaw, text: &str) {
                 "multicast"
             } else if v4.is_broadcast() {
                 "broadcast"
-            } else if a == 0 || a >= 240 {
+            } else if (a == 0 && flaw != Flaw::ReservedIsOnlyClassE) || a >= 240 {
                 "reserved"
             } else {
                 "public"
@@ -147,7 +183,9 @@ fn address(flaw: Flaw, text: &str) {
                 "link-local"
             } else if first & 0xff00 == 0xff00 {
                 "multicast"
-            } else if first & 0xfe00 == 0xfc00 {
+            } else if first & 0xfe00 == 0xfc00
+                && (flaw != Flaw::UniqueLocalIsOnlyFd || first & 0xff00 == 0xfd00)
+            {
                 "private"
             } else {
                 "public"
@@ -159,17 +197,23 @@ fn address(flaw: Flaw, text: &str) {
                 say(format!("zone: {zone}"));
             }
             if let Some(prefix) = prefix {
-                let mask = if prefix == 0 {
+                let mask = if prefix == 0 && flaw != Flaw::Ipv6Prefix0Overflows {
                     0
                 } else {
-                    u128::MAX << (128 - prefix)
+                    u128::MAX << (128 - u32::from(prefix))
                 };
                 let n = u128::from(v6);
                 say(format!("prefix: {prefix}"));
+                if flaw == Flaw::Ipv6PrintsANetmask {
+                    say(format!("netmask: {}", Ipv6Addr::from(mask)));
+                }
                 say(format!("network: {}", Ipv6Addr::from(n & mask)));
                 say(format!("host: {}", Ipv6Addr::from(n & !mask)));
             }
         }
+    }
+    if flaw == Flaw::EndsWithABlankLine {
+        say("");
     }
 }
 
@@ -194,8 +238,11 @@ fn port(flaw: Flaw, text: &str) {
         "dynamic"
     };
     say(format!("range: {range}"));
-    let text =
-        std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").unwrap_or_default();
+    let text = if flaw == Flaw::HardCodedEphemeralRange {
+        "32768 60999".to_string()
+    } else {
+        std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range").unwrap_or_default()
+    };
     let numbers: Vec<u16> = text
         .split_whitespace()
         .filter_map(|n| n.parse().ok())
@@ -212,13 +259,26 @@ fn serve(flaw: Flaw, text: &str) {
     if flaw == Flaw::ServesOnLoopbackOnly {
         addr = SocketAddr::from(([127, 0, 0, 1], addr.port()));
     }
-    let listener = TcpListener::bind(addr).unwrap_or_else(|e| fail("cannot listen", &e));
+    let listener = if flaw == Flaw::PanicsWhenThePortIsTaken {
+        TcpListener::bind(addr).unwrap()
+    } else {
+        TcpListener::bind(addr).unwrap_or_else(|e| fail("cannot listen", &e))
+    };
     let local = listener
         .local_addr()
         .unwrap_or_else(|e| fail("no address", &e));
     say(format!("listening on {local}"));
     for mut stream in listener.incoming().flatten() {
-        if let Ok(reached) = stream.local_addr() {
+        if flaw == Flaw::PanicsOnAResetClient {
+            stream.peer_addr().unwrap();
+        }
+        if let (Ok(reached), Ok(peer)) = (stream.local_addr(), stream.peer_addr()) {
+            let to = if flaw == Flaw::ConnectionLineNamesTheListener {
+                local
+            } else {
+                reached
+            };
+            say(format!("connection from {peer} to {to}"));
             let _ = stream.write_all(format!("you reached {reached}\n").as_bytes());
         }
     }

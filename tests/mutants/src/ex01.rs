@@ -22,9 +22,34 @@ pub enum Flaw {
     ReportsPortBeforeSending,
     /// `parse().unwrap()` on the destination.
     PanicsOnBadDestination,
+    /// Drops the `\n` but keeps a `\r` before it.
+    KeepsTheCarriageReturn,
+    /// Sends `line.trim()`: the blanks of the message are lost.
+    TrimsTheLine,
+    /// Stops at any line that starts with `EXIT`.
+    StopsAtExitPrefix,
+    /// Sends only lines that end in `\n`: a last line without it is lost.
+    DropsAnUnterminatedLine,
+    /// Sends the line as `String::from_utf8_lossy`: bytes that are not UTF-8 become U+FFFD.
+    SendsLossyText,
+    /// Reads at most 65 507 bytes at a time: a longer line goes out in pieces.
+    TruncatesLongLines,
+    /// Binds 127.0.0.1:0 instead of 0.0.0.0:0 and reports that address.
+    BindsLoopback,
+    /// Sends to 127.0.0.1:8080 when no destination is given.
+    WrongDefaultDestination,
+    /// Reads its arguments with `std::env::args()`.
+    ArgsWithEnvArgs,
+    /// Skips empty lines, as if there were nothing to send.
+    SkipsEmptyLines,
+    /// Picks a "random" port of its own (from its process id), not the OS's.
+    PicksItsOwnPort,
 }
 
 pub fn sender(flaw: Flaw) {
+    if flaw == Flaw::ArgsWithEnvArgs {
+        crate::args_as_strings();
+    }
     let args = Args::parse("m01 [IP:PORT ...]", &[], &[]);
     let mut destinations: Vec<SocketAddr> = Vec::new();
     if flaw == Flaw::PanicsOnBadDestination {
@@ -36,7 +61,12 @@ pub fn sender(flaw: Flaw) {
         }
     }
     if destinations.is_empty() {
-        destinations.push(args.addr(0, "127.0.0.1:7852"));
+        let default = if flaw == Flaw::WrongDefaultDestination {
+            "127.0.0.1:8080"
+        } else {
+            "127.0.0.1:7852"
+        };
+        destinations.push(args.addr(0, default));
     }
     if flaw == Flaw::OnlyFirstDestination {
         destinations.truncate(1);
@@ -44,9 +74,16 @@ pub fn sender(flaw: Flaw) {
     let open = || {
         let at = if flaw == Flaw::BindsAFixedSourcePort {
             "0.0.0.0:7851"
+        } else if flaw == Flaw::BindsLoopback {
+            "127.0.0.1:0"
         } else {
             "0.0.0.0:0"
         };
+        if flaw == Flaw::PicksItsOwnPort {
+            let port = 40_000 + (std::process::id() % 20_000) as u16;
+            return UdpSocket::bind(("0.0.0.0", port))
+                .unwrap_or_else(|e| fail("cannot create a UDP socket", &e));
+        }
         UdpSocket::bind(at).unwrap_or_else(|e| fail("cannot create a UDP socket", &e))
     };
     let mut socket = open();
@@ -70,15 +107,45 @@ pub fn sender(flaw: Flaw) {
                 None => break,
             }
         } else {
-            match input.read_until(b'\n', &mut line) {
+            let read = if flaw == Flaw::TruncatesLongLines {
+                input.by_ref().take(65_507).read_until(b'\n', &mut line)
+            } else {
+                input.read_until(b'\n', &mut line)
+            };
+            match read {
                 Ok(0) | Err(_) => break,
                 Ok(_) => {}
             }
-            if flaw != Flaw::AppendsNewline && line.last() == Some(&b'\n') {
-                line.pop();
-            }
-            if line.strip_suffix(b"\n").unwrap_or(&line) == b"EXIT" {
+            let ended = line.last() == Some(&b'\n');
+            if flaw == Flaw::DropsAnUnterminatedLine && !ended {
                 break;
+            }
+            if flaw != Flaw::AppendsNewline && ended {
+                line.pop();
+                if flaw != Flaw::KeepsTheCarriageReturn && line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+            }
+            if flaw == Flaw::TrimsTheLine {
+                line = line.trim_ascii().to_vec();
+            }
+            if flaw == Flaw::SendsLossyText {
+                line = String::from_utf8_lossy(&line).into_owned().into_bytes();
+            }
+            let exit = if flaw == Flaw::StopsAtExitPrefix {
+                line.starts_with(b"EXIT")
+            } else {
+                line.strip_suffix(b"\n").unwrap_or(&line) == b"EXIT"
+            };
+            if exit {
+                break;
+            }
+            if flaw == Flaw::SkipsEmptyLines && line.is_empty() {
+                continue;
+            }
+            if line.len() > 65_507 {
+                let e = std::io::Error::other("the line is longer than one datagram");
+                fail("cannot send the line", &e);
             }
         }
         if flaw == Flaw::SocketPerLine {

@@ -19,19 +19,59 @@ pub enum Flaw {
     IgnoresCount,
     /// Prints a message's line breaks as they are, splitting it over lines.
     PrintsNewlinesRaw,
+    /// Prints the message trimmed: its blanks (and a final \r\n) are lost.
+    TrimsTheMessage,
+    /// Ends at a datagram that says EXIT, as the chat's keyboard does.
+    StopsAtAnExitDatagram,
+    /// Binds 0.0.0.0 with the port given and prints the IP it was given.
+    BindsEveryAddress,
+    /// Binds 127.0.0.1:7852 (exercise 03's) when no address is given.
+    WrongDefaultAddress,
+    /// `--count` parsed with `unwrap()`.
+    PanicsOnABadCount,
+    /// Reads its arguments with `std::env::args()`.
+    ArgsWithEnvArgs,
+    /// `UdpSocket::bind(addr).unwrap()`: a taken address panics.
+    PanicsOnBindError,
 }
 
 pub fn receiver(flaw: Flaw) {
+    if flaw == Flaw::ArgsWithEnvArgs {
+        crate::args_as_strings();
+    }
     let args = Args::parse("m02 [IP:PORT] [--count N]", &["--count"], &[]);
-    let addr = args.addr(0, "127.0.0.1:7999");
-    let mut count: Option<u64> = args.value("--count");
+    let default = if flaw == Flaw::WrongDefaultAddress {
+        "127.0.0.1:7852"
+    } else {
+        "127.0.0.1:7999"
+    };
+    let addr = args.addr(0, default);
+    let mut count: Option<u64> = if flaw == Flaw::PanicsOnABadCount {
+        let raw: Vec<String> = std::env::args().collect();
+        raw.iter()
+            .position(|a| a == "--count")
+            .map(|at| raw[at + 1].parse().unwrap())
+    } else {
+        args.value("--count")
+    };
     if flaw == Flaw::IgnoresCount {
         count = None;
     }
-    let socket = UdpSocket::bind(addr).unwrap_or_else(|e| fail(format!("cannot bind {addr}"), &e));
-    let local = socket
+    let mut at = addr;
+    if flaw == Flaw::BindsEveryAddress {
+        at.set_ip([0, 0, 0, 0].into());
+    }
+    let socket = if flaw == Flaw::PanicsOnBindError {
+        UdpSocket::bind(at).unwrap()
+    } else {
+        UdpSocket::bind(at).unwrap_or_else(|e| fail(format!("cannot bind {addr}"), &e))
+    };
+    let mut local = socket
         .local_addr()
         .unwrap_or_else(|e| fail("no address", &e));
+    if flaw == Flaw::BindsEveryAddress {
+        local.set_ip(addr.ip());
+    }
     say(format!("bound to {local}"));
     let size = if flaw == Flaw::Buffer1024 {
         1024
@@ -55,6 +95,12 @@ pub fn receiver(flaw: Flaw) {
                 data.extend_from_slice(&buf[..more]);
             }
             socket.set_nonblocking(false).ok();
+        }
+        if flaw == Flaw::StopsAtAnExitDatagram && data.starts_with(b"EXIT") {
+            return;
+        }
+        if flaw == Flaw::TrimsTheMessage {
+            data = data.trim_ascii().to_vec();
         }
         let text = if flaw == Flaw::PanicsOnInvalidUtf8 {
             String::from_utf8(data).unwrap()

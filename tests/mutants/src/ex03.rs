@@ -28,12 +28,43 @@ pub enum Flaw {
     RepliesFromASecondSocket,
     /// Treats every failed bind as a bad argument: exit 2.
     ExitsTwoWhenBindFails,
+    /// Echoes the message trimmed: its blanks and a final \r\n are lost.
+    TrimsBeforeEchoing,
+    /// Binds 0.0.0.0 with the port given and prints the IP it was given.
+    BindsEveryAddress,
+    /// Binds exercise 02's 127.0.0.1:7999 when no address is given.
+    WrongDefaultAddress,
+    /// `--count` parsed with `unwrap()`.
+    PanicsOnABadCount,
+    /// Reads its arguments with `std::env::args()`.
+    ArgsWithEnvArgs,
+    /// Writes out `\n` but prints a `\r` as it is.
+    EscapesOnlyTheNewline,
 }
 
 pub fn server(flaw: Flaw) {
+    if flaw == Flaw::ArgsWithEnvArgs {
+        crate::args_as_strings();
+    }
     let args = Args::parse("m03 [IP:PORT] [--count N]", &["--count"], &[]);
-    let mut addr = args.addr(0, "127.0.0.1:7852");
-    let count: Option<u64> = args.value("--count");
+    let default = if flaw == Flaw::WrongDefaultAddress {
+        "127.0.0.1:7999"
+    } else {
+        "127.0.0.1:7852"
+    };
+    let mut addr = args.addr(0, default);
+    let count: Option<u64> = if flaw == Flaw::PanicsOnABadCount {
+        let raw: Vec<String> = std::env::args().collect();
+        raw.iter()
+            .position(|a| a == "--count")
+            .map(|at| raw[at + 1].parse().unwrap())
+    } else {
+        args.value("--count")
+    };
+    let given = addr;
+    if flaw == Flaw::BindsEveryAddress {
+        addr.set_ip([0, 0, 0, 0].into());
+    }
     if flaw == Flaw::Binds127001Always {
         addr = SocketAddr::new([127, 0, 0, 1].into(), addr.port());
     }
@@ -55,6 +86,8 @@ pub fn server(flaw: Flaw) {
         .unwrap_or_else(|e| fail("no address", &e));
     let shown = if flaw == Flaw::PrintsTheRequestedAddress {
         addr
+    } else if flaw == Flaw::BindsEveryAddress {
+        SocketAddr::new(given.ip(), local.port())
     } else {
         local
     };
@@ -73,7 +106,11 @@ pub fn server(flaw: Flaw) {
             Err(e) => fail("receiving failed", &e),
         };
         served += 1;
-        let text = String::from_utf8_lossy(&buf[..n]).replace('\n', "\\n");
+        let mut text = String::from_utf8_lossy(&buf[..n]).into_owned();
+        if flaw != Flaw::EscapesOnlyTheNewline {
+            text = text.replace('\r', "\\r");
+        }
+        let text = text.replace('\n', "\\n");
         say(format!("received from {from}: {text}"));
         if flaw == Flaw::TalksOnlyToTheFirstClient && first.is_none() {
             first = Some(from);
@@ -86,12 +123,17 @@ pub fn server(flaw: Flaw) {
         } else {
             from
         };
+        let reply = if flaw == Flaw::TrimsBeforeEchoing {
+            buf[..n].trim_ascii()
+        } else {
+            &buf[..n]
+        };
         if flaw == Flaw::RepliesFromASecondSocket {
             let other = UdpSocket::bind(SocketAddr::new(local.ip(), 0))
                 .unwrap_or_else(|e| fail("cannot bind", &e));
-            let _ = other.send_to(&buf[..n], to);
+            let _ = other.send_to(reply, to);
         } else {
-            let _ = socket.send_to(&buf[..n], to);
+            let _ = socket.send_to(reply, to);
         }
         if flaw == Flaw::ServesOneDatagram {
             return;

@@ -1,7 +1,7 @@
 //! Exercise 08 (UDP chat) with one flaw at a time.
 
 use common::{Args, fail, say};
-use std::io::{self, BufRead};
+use std::io::{self, BufRead, Read};
 use std::net::{SocketAddr, UdpSocket};
 use std::sync::Arc;
 use std::thread;
@@ -26,20 +26,65 @@ pub enum Flaw {
     BindsLoopbackOnly,
     /// `String::from_utf8(..).unwrap()` on what arrives.
     PanicsOnInvalidUtf8,
+    /// Sends each typed line trimmed.
+    TrimsTypedLines,
+    /// Ends at any line that starts with EXIT.
+    StopsAtExitPrefix,
+    /// Sends only lines that end in `\n`: a last line without it is lost.
+    DropsAnUnterminatedLine,
+    /// Drops the `\n` but keeps a `\r` before it.
+    KeepsTheCarriageReturn,
+    /// Ends the chat (exit 1) at a line too long for a datagram.
+    ExitsOnALongLine,
+    /// Reads at most 65 507 bytes at a time: a long line goes out in pieces.
+    SendsLongLinesInPieces,
+    /// Binds 0.0.0.0 with the port given and prints the IP it was given.
+    BindsEveryAddress,
+    /// Binds 127.0.0.1:7999 (exercise 02's) when no address is given.
+    WrongDefaultAddress,
+    /// Reads its arguments with `std::env::args()`.
+    ArgsWithEnvArgs,
+    /// Without a peer argument, sends to the notes' 127.0.0.1:7890 rather than to itself.
+    DefaultPeerIsTheNotesPort,
+    /// `UdpSocket::bind(local).unwrap()`: a taken port panics.
+    PanicsOnBindError,
 }
 
 pub fn chat(flaw: Flaw) {
+    if flaw == Flaw::ArgsWithEnvArgs {
+        crate::args_as_strings();
+    }
     let args = Args::parse("m08 [LOCAL [PEER]]", &[], &[]).at_most(2);
-    let mut local = args.addr(0, "127.0.0.1:7890");
+    let default = if flaw == Flaw::WrongDefaultAddress {
+        "127.0.0.1:7999"
+    } else {
+        "127.0.0.1:7890"
+    };
+    let mut local = args.addr(0, default);
+    let given = local;
+    if flaw == Flaw::BindsEveryAddress {
+        local.set_ip([0, 0, 0, 0].into());
+    }
     let peer_arg = args.positional(1).map(|_| args.addr(1, ""));
     if flaw == Flaw::BindsLoopbackOnly {
         local = SocketAddr::from(([127, 0, 0, 1], local.port()));
     }
-    let socket = UdpSocket::bind(local).unwrap_or_else(|e| fail("cannot bind", &e));
-    let bound = socket
+    let socket = if flaw == Flaw::PanicsOnBindError {
+        UdpSocket::bind(local).unwrap()
+    } else {
+        UdpSocket::bind(local).unwrap_or_else(|e| fail("cannot bind", &e))
+    };
+    let mut bound = socket
         .local_addr()
         .unwrap_or_else(|e| fail("no address", &e));
-    let peer = peer_arg.unwrap_or(bound);
+    if flaw == Flaw::BindsEveryAddress {
+        bound.set_ip(given.ip());
+    }
+    let peer = if flaw == Flaw::DefaultPeerIsTheNotesPort {
+        peer_arg.unwrap_or(SocketAddr::from(([127, 0, 0, 1], 7890)))
+    } else {
+        peer_arg.unwrap_or(bound)
+    };
     say(format!("bound to {bound}"));
     let socket = Arc::new(socket);
     let threaded = !matches!(
@@ -59,9 +104,43 @@ pub fn chat(flaw: Flaw) {
     } else {
         Arc::clone(&socket)
     };
-    for line in io::stdin().lock().lines() {
-        let Ok(line) = line else { break };
-        if line == "EXIT" && flaw != Flaw::IgnoresExit {
+    let mut input = io::stdin().lock();
+    loop {
+        let mut line = Vec::new();
+        let read = if flaw == Flaw::SendsLongLinesInPieces {
+            input.by_ref().take(65_507).read_until(b'\n', &mut line)
+        } else {
+            input.read_until(b'\n', &mut line)
+        };
+        if !matches!(read, Ok(1..)) {
+            break;
+        }
+        let ended = line.last() == Some(&b'\n');
+        if flaw == Flaw::DropsAnUnterminatedLine && !ended {
+            break;
+        }
+        if ended {
+            line.pop();
+            if flaw != Flaw::KeepsTheCarriageReturn && line.last() == Some(&b'\r') {
+                line.pop();
+            }
+        }
+        if flaw == Flaw::TrimsTypedLines {
+            line = line.trim_ascii().to_vec();
+        }
+        let exit = if flaw == Flaw::StopsAtExitPrefix {
+            line.starts_with(b"EXIT")
+        } else {
+            line == b"EXIT"
+        };
+        if line.len() > 65_507 {
+            if flaw == Flaw::ExitsOnALongLine {
+                fail("cannot send", &io::Error::other("the line is too long"));
+            }
+            eprintln!("error: that line is longer than one datagram can carry; it was not sent");
+            continue;
+        }
+        if exit && flaw != Flaw::IgnoresExit {
             if flaw == Flaw::HangsOnExit
                 && let Some(receiver) = receiver
             {
@@ -69,12 +148,10 @@ pub fn chat(flaw: Flaw) {
             }
             return;
         }
-        let data = if flaw == Flaw::AppendsANewline {
-            format!("{line}\n")
-        } else {
-            line
-        };
-        let _ = sender.send_to(data.as_bytes(), peer);
+        if flaw == Flaw::AppendsANewline {
+            line.push(b'\n');
+        }
+        let _ = sender.send_to(&line, peer);
         match flaw {
             Flaw::AlternatesSendAndReceive => {
                 receive_one(&socket, flaw);

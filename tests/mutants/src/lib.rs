@@ -71,3 +71,9 @@ pub mod listen {
         (listener, local)
     }
 }
+
+/// The learner's own argument reading, `std::env::args().collect()`: it
+/// panics on an argument that is not UTF-8 instead of a usage error.
+pub fn args_as_strings() -> Vec<String> {
+    std::env::args().collect()
+}

@@ -7,6 +7,7 @@
 //! hosts on one LAN share the network number, IANA splits 1024–65535 into
 //! registered and dynamic ports.
 
+use super::shared;
 use crate::harness::{has_line, no_line_starting};
 use crate::prelude::*;
 use std::net::{IpAddr, SocketAddr};
@@ -51,12 +52,150 @@ pub static EXERCISE: Exercise = Exercise {
         &CALLS_0_TO_1023_WELL_KNOWN,
         &SPLITS_REGISTERED_AND_DYNAMIC_PORTS_AS_IANA_DOES,
         &KNOWS_THE_EPHEMERAL_RANGE_OF_THIS_MACHINE,
+        &READS_THE_EPHEMERAL_RANGE_OF_ITS_OWN_NETWORK,
+        &PRINTS_EXACTLY_THE_LINES_OF_ITS_ANSWER,
+        &SPLITS_IPV6_AT_PREFIX_0_AND_128,
+        &CALLS_SPECIAL_BLOCKS_OUTSIDE_THE_TABLE_PUBLIC,
+        &REFUSES_A_WRONG_NUMBER_OF_ARGUMENTS,
+        &SAYS_WHO_CONNECTED_TO_WHICH_ADDRESS,
+        &EXPLAINS_A_PORT_THAT_IS_TAKEN,
+        &shared::REFUSES_AN_ARGUMENT_THAT_IS_NOT_UTF8,
+        &KEEPS_SERVING_AFTER_CLIENTS_RESET,
     ],
     clauses: CLAUSES,
 };
 
 /// The promises of this exercise's README contract (see `crate::clause`).
-static CLAUSES: &[Clause] = &[];
+static CLAUSES: &[Clause] = &[
+    clause(
+        "00.octets",
+        "An IPv4 address is four numbers of 0-255; anything else is a usage error.",
+        "IPv4 地址是四个 0–255 的数；其他都是用法错误。",
+        &[
+            "accepts_every_octet_from_0_to_255",
+            "rejects_what_is_not_an_ipv4_address",
+        ],
+    ),
+    clause(
+        "00.lines",
+        "An answer has exactly the lines of the contract, in order, and no others (no class or netmask for IPv6).",
+        "回答正好包含约定中的各行，顺序一致，没有多余的行（IPv6 没有 class 和 netmask）。",
+        &["prints_exactly_the_lines_of_its_answer"],
+    ),
+    clause(
+        "00.prefix",
+        "With /PREFIX: netmask, network (host bits cleared) and host (network bits cleared), at /0 and at the full length too.",
+        "带 /PREFIX 时：子网掩码、网络部分（主机位清零）和主机部分（网络位清零），/0 和满长度也一样。",
+        &[
+            "splits_network_and_host_by_the_prefix",
+            "gives_hosts_on_one_lan_the_same_network",
+            "splits_ipv6_at_prefix_0_and_128",
+        ],
+    ),
+    clause(
+        "00.prefix-range",
+        "A prefix above 32 (IPv4) or 128 (IPv6), or not a number, is a usage error.",
+        "前缀大于 32（IPv4）或 128（IPv6），或不是数字，属于用法错误。",
+        &["rejects_a_prefix_out_of_range"],
+    ),
+    clause(
+        "00.class",
+        "class is A-E by the first number, right at every boundary.",
+        "class 按第一个数为 A–E，每个边界都正确。",
+        &["classifies_by_the_first_octet_at_every_boundary"],
+    ),
+    clause(
+        "00.kind-v4",
+        "kind of an IPv4 address: the first rule of the table that applies, every range at both edges; what the table does not name is public.",
+        "IPv4 地址的 kind：表中第一条适用的规则，每个范围的两端都正确；表中没有的都是 public。",
+        &[
+            "names_multicast_broadcast_and_reserved_addresses",
+            "finds_the_private_ranges_at_their_edges",
+            "reports_all_of_127_as_loopback",
+            "finds_ipv4_link_local_addresses",
+            "calls_special_blocks_outside_the_table_public",
+        ],
+    ),
+    clause(
+        "00.kind-v6",
+        "kind of an IPv6 address: the first rule of the table that applies, every range at both edges.",
+        "IPv6 地址的 kind：表中第一条适用的规则，每个范围的两端都正确。",
+        &[
+            "tells_the_kinds_of_ipv6_addresses_apart",
+            "calls_special_blocks_outside_the_table_public",
+        ],
+    ),
+    clause(
+        "00.zone",
+        "%ZONE of an IPv6 address is shown on a zone line, and only then.",
+        "IPv6 地址的 %ZONE 显示在 zone 行中，没有时不显示该行。",
+        &["understands_a_link_local_ipv6_address_with_its_zone"],
+    ),
+    clause(
+        "00.port-range",
+        "Every port 0-65535 is accepted (0 too); above 65535 or not a number is a usage error.",
+        "0–65535 的每个端口都接受（包括 0）；大于 65535 或不是数字属于用法错误。",
+        &[
+            "accepts_every_port_from_0_to_65535",
+            "rejects_a_port_above_65535",
+        ],
+    ),
+    clause(
+        "00.iana",
+        "range: well-known 0-1023, registered 1024-49151, dynamic 49152-65535.",
+        "range：知名 0–1023，注册 1024–49151，动态 49152–65535。",
+        &[
+            "calls_0_to_1023_well_known",
+            "splits_registered_and_dynamic_ports_as_iana_does",
+        ],
+    ),
+    clause(
+        "00.ephemeral",
+        "ephemeral: yes|no by the range read from ip_local_port_range when the program runs, both ends included.",
+        "ephemeral：按程序运行时从 ip_local_port_range 读到的范围判断 yes|no，两端都包含。",
+        &[
+            "knows_the_ephemeral_range_of_this_machine",
+            "reads_the_ephemeral_range_of_its_own_network",
+        ],
+    ),
+    clause(
+        "00.serve-bind",
+        "serve binds exactly the address given and prints the address really bound (port 0: the OS's port).",
+        "serve 正好绑定给定的地址，并打印实际绑定的地址（端口 0 时为操作系统选定的端口）。",
+        &[
+            "answers_on_every_loopback_address_when_bound_to_0_0_0_0",
+            "answers_only_on_127_0_0_1_when_bound_to_it",
+            "lets_the_os_choose_when_the_port_is_0",
+        ],
+    ),
+    clause(
+        "00.serve-lines",
+        "serve prints `connection from PEER to LOCAL` and sends `you reached LOCAL`, LOCAL being the address the client dialled.",
+        "serve 打印 `connection from PEER to LOCAL` 并发送 `you reached LOCAL`，LOCAL 是客户端拨打的地址。",
+        &["says_who_connected_to_which_address"],
+    ),
+    clause(
+        "00.serve-on",
+        "serve goes on until it is stopped: a client that resets before it is served does not end it.",
+        "serve 一直运行到被停止：在得到服务之前就重置连接的客户端不会让它结束。",
+        &["keeps_serving_after_clients_reset"],
+    ),
+    clause(
+        "00.serve-taken",
+        "serve on a port that is taken: exit 1 and one sentence.",
+        "serve 的端口已被占用：以 1 退出并输出一句话。",
+        &["explains_a_port_that_is_taken"],
+    ),
+    clause(
+        "00.usage",
+        "No argument, too many, or an argument that is not UTF-8: exit 2 and one sentence, never a panic.",
+        "没有参数、参数太多或参数不是 UTF-8：以 2 退出并输出一句话，绝不 panic。",
+        &[
+            "refuses_a_wrong_number_of_arguments",
+            "refuses_an_argument_that_is_not_utf8",
+        ],
+    ),
+];
 
 /// Say which input a failure is about: `` `ex00-addresses 172.16.0.0`: … ``.
 fn for_input(args: &[&str], stop: Stop) -> Stop {
@@ -400,6 +539,9 @@ pub const NAMES_MULTICAST_BROADCAST_AND_RESERVED_ADDRESSES: Check = Check {
                 ("255.255.255.254", "reserved"),
                 ("255.255.255.255", "broadcast"),
                 ("0.0.0.0", "unspecified"),
+                ("0.0.0.1", "reserved"),
+                ("0.255.255.255", "reserved"),
+                ("1.0.0.0", "public"),
             ],
         )
     },
@@ -630,7 +772,14 @@ pub const TELLS_THE_KINDS_OF_IPV6_ADDRESSES_APART: Check = Check {
                 ("fe80::9687:e0ff:fe11:ecc4", "link-local"),
                 ("febf:ffff::1", "link-local"),
                 ("ff02::1", "multicast"),
+                ("ff00::", "multicast"),
                 ("fd12:3456::1", "private"),
+                ("fbff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "public"),
+                ("fc00::", "private"),
+                ("fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "private"),
+                ("fe00::", "public"),
+                ("fe7f:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "public"),
+                ("fec0::1", "public"),
                 ("2409:8962:804:2874:28fb:6bc4:bfa6:7c83", "public"),
             ],
         )
@@ -874,5 +1023,370 @@ pub const KNOWS_THE_EPHEMERAL_RANGE_OF_THIS_MACHINE: Check = Check {
             )?;
         }
         Ok(())
+    },
+};
+
+/// Run the program with `args`: it exits 0 and prints exactly `lines`, in
+/// this order, and nothing else.
+fn says_exactly(t: &Test, args: &[&str], lines: &[String]) -> Outcome {
+    let done = t.run(args)?;
+    done.expect_code(0).map_err(|s| for_input(args, s))?;
+    let expected = lines.join("\n");
+    t.step(
+        msg!("check standard output is exactly these {} lines", lines.len();
+                "检查标准输出是否正好是这 {} 行", lines.len()),
+    );
+    // The harness joins the lines it read with `\n`: a blank line at the
+    // end shows as a trailing `\n`.
+    if done.stdout == expected {
+        return Ok(());
+    }
+    Err(for_input(
+        args,
+        Stop::mismatch(
+            msg!("the answer's lines are not those of the contract (each line once, in order, nothing more)";
+                 "回答的各行与约定不符（每行一次、按顺序、没有多余内容）"),
+            show::text(&expected),
+            show::text(&done.stdout),
+        ),
+    ))
+}
+
+pub const READS_THE_EPHEMERAL_RANGE_OF_ITS_OWN_NETWORK: Check = Check {
+    name: "reads_the_ephemeral_range_of_its_own_network",
+    behaviour: "P3",
+    section: "§3",
+    tier: Tier::Real,
+    title: Text {
+        en: "the ephemeral range is read when the program runs: another range (in a private network namespace) gives other answers",
+        zh: "临时端口范围是在程序运行时读取的：换一个范围（在私有网络命名空间中）就得到不同的回答",
+    },
+    hints: &[
+        Text {
+            en: "Read /proc/sys/net/ipv4/ip_local_port_range every time; never write 32768-60999 into the program.",
+            zh: "每次都读取 /proc/sys/net/ipv4/ip_local_port_range；不要把 32768–60999 写死在程序里。",
+        },
+        Text {
+            en: "The range is a setting (sysctl net.ipv4.ip_local_port_range), different per machine and even per network namespace; 32768-60999 is only Linux's default.",
+            zh: "这个范围是一项设置（sysctl net.ipv4.ip_local_port_range），每台机器、甚至每个网络命名空间都可能不同；32768–60999 只是 Linux 的默认值。",
+        },
+    ],
+    needs: &[Need::PrivateNamespace],
+    run: |t| {
+        // A range no default has, different on every run: even low, odd
+        // high (the kernel prefers ends of different parity).
+        let low = 2 * fastrand::u16(5_000..15_000);
+        let high = low + 2 * fastrand::u16(50..500) + 1;
+        t.enter_namespace_with_ephemeral_range(low, high)?;
+        let range = format!("ephemeral range: {low}-{high}");
+        for (port, yes) in [
+            (low - 1, "no"),
+            (low, "yes"),
+            (high, "yes"),
+            (high + 1, "no"),
+        ] {
+            let port = port.to_string();
+            says(
+                t,
+                &["port", &port],
+                &[format!("ephemeral: {yes}"), range.clone()],
+            )?;
+        }
+        Ok(())
+    },
+};
+
+pub const PRINTS_EXACTLY_THE_LINES_OF_ITS_ANSWER: Check = Check {
+    name: "prints_exactly_the_lines_of_its_answer",
+    behaviour: "A2",
+    section: "§2",
+    tier: Tier::Real,
+    title: Text {
+        en: "each answer has exactly the contract's lines, in order: an IPv6 answer has no class and no netmask",
+        zh: "每个回答正好包含约定的各行且顺序一致：IPv6 的回答没有 class 和 netmask",
+    },
+    hints: &[
+        Text {
+            en: "Print address, version, class (IPv4 only), kind, zone (IPv6 with %ZONE only), prefix, netmask (IPv4 only), network and host, in that order, each once; no blank line, nothing else.",
+            zh: "按顺序各打印一次 address、version、class（仅 IPv4）、kind、zone（仅带 %ZONE 的 IPv6）、prefix、netmask（仅 IPv4）、network 和 host；不要空行，也不要别的内容。",
+        },
+        Text {
+            en: "Classes and dotted netmasks are IPv4 ideas: IPv6 networks are only ever written with a prefix length.",
+            zh: "分类和点分十进制掩码是 IPv4 的概念：IPv6 网络只用前缀长度表示。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "8.8.8.8",
+                &["address: 8.8.8.8", "version: 4", "class: A", "kind: public"],
+            ),
+            (
+                "192.168.43.143/24",
+                &[
+                    "address: 192.168.43.143",
+                    "version: 4",
+                    "class: C",
+                    "kind: private",
+                    "prefix: 24",
+                    "netmask: 255.255.255.0",
+                    "network: 192.168.43.0",
+                    "host: 0.0.0.143",
+                ],
+            ),
+            (
+                "2001:db8::1",
+                &["address: 2001:db8::1", "version: 6", "kind: public"],
+            ),
+            (
+                "fe80::1%eth0/64",
+                &[
+                    "address: fe80::1",
+                    "version: 6",
+                    "kind: link-local",
+                    "zone: eth0",
+                    "prefix: 64",
+                    "network: fe80::",
+                    "host: ::1",
+                ],
+            ),
+        ];
+        for (input, lines) in cases {
+            let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            says_exactly(t, &[input], &lines)?;
+        }
+        if let Some((low, high)) = ephemeral_range() {
+            let yes = if (low..=high).contains(&8080) {
+                "yes"
+            } else {
+                "no"
+            };
+            says_exactly(
+                t,
+                &["port", "8080"],
+                &[
+                    "port: 8080".into(),
+                    "range: registered".into(),
+                    format!("ephemeral: {yes}"),
+                    format!("ephemeral range: {low}-{high}"),
+                ],
+            )?;
+        }
+        Ok(())
+    },
+};
+
+pub const SPLITS_IPV6_AT_PREFIX_0_AND_128: Check = Check {
+    name: "splits_ipv6_at_prefix_0_and_128",
+    behaviour: "A2",
+    section: "§2",
+    tier: Tier::Real,
+    title: Text {
+        en: "IPv6 /0 is all host, /128 all network (and no overflow at either end)",
+        zh: "IPv6 的 /0 全是主机部分，/128 全是网络部分（两端都不溢出）",
+    },
+    hints: &[
+        Text {
+            en: "Build the mask as a u128: 0 for /0 (a shift by 128 bits overflows), u128::MAX << (128 - prefix) otherwise.",
+            zh: "用 u128 构造掩码：/0 时为 0（移 128 位会溢出），否则为 u128::MAX << (128 - prefix)。",
+        },
+        Text {
+            en: "/0 is the whole Internet (network ::, the host is the address), /128 one address (network is the address, host ::).",
+            zh: "/0 是整个互联网（网络为 ::，主机部分就是地址本身），/128 是单个地址（网络部分就是地址，主机部分为 ::）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        says(
+            t,
+            &["2409:8962::7c83/0"],
+            &[
+                "prefix: 0".into(),
+                "network: ::".into(),
+                "host: 2409:8962::7c83".into(),
+            ],
+        )?;
+        says(
+            t,
+            &["2409:8962::7c83/128"],
+            &[
+                "prefix: 128".into(),
+                "network: 2409:8962::7c83".into(),
+                "host: ::".into(),
+            ],
+        )?;
+        says(
+            t,
+            &["fe80::1/10"],
+            &["network: fe80::".into(), "host: ::1".into()],
+        )
+    },
+};
+
+pub const CALLS_SPECIAL_BLOCKS_OUTSIDE_THE_TABLE_PUBLIC: Check = Check {
+    name: "calls_special_blocks_outside_the_table_public",
+    behaviour: "A5",
+    section: "§2",
+    tier: Tier::Real,
+    title: Text {
+        en: "blocks the tables do not name (100.64.0.0/10, the documentation ranges) are public, at both edges",
+        zh: "表中没有列出的地址块（100.64.0.0/10、文档用地址）是 public，两端都一样",
+    },
+    hints: &[
+        Text {
+            en: "Follow the README's tables exactly: 100.64.0.0/10 (carrier-grade NAT) and 192.0.2.0/24 are not in them, so they are `public` here.",
+            zh: "严格按照 README 的表格：100.64.0.0/10（运营商级 NAT）和 192.0.2.0/24 不在表中，所以这里是 `public`。",
+        },
+        Text {
+            en: "Std's unstable helpers (is_shared, is_documentation, is_global) know more blocks than the exercise asks for; the contract decides, not the library.",
+            zh: "标准库中不稳定的辅助函数（is_shared、is_documentation、is_global）认得比本练习要求更多的地址块；以约定为准，而不是库。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        each_says(
+            t,
+            "kind",
+            &[
+                ("100.63.255.255", "public"),
+                ("100.64.0.0", "public"),
+                ("100.127.255.255", "public"),
+                ("100.128.0.0", "public"),
+                ("192.0.2.1", "public"),
+                ("198.51.100.7", "public"),
+                ("203.0.113.9", "public"),
+                ("2001:db8::1", "public"),
+            ],
+        )
+    },
+};
+
+pub const REFUSES_A_WRONG_NUMBER_OF_ARGUMENTS: Check = Check {
+    name: "refuses_a_wrong_number_of_arguments",
+    behaviour: "A1",
+    section: "§2",
+    tier: Tier::Real,
+    title: Text {
+        en: "no argument, `port` or `serve` alone, or one argument too many: exit 2 and one sentence",
+        zh: "没有参数、只有 `port` 或 `serve`、或多一个参数：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Match on the number of arguments and call usage_error for every shape the contract does not list.",
+            zh: "按参数个数 match，对约定中没有列出的每种形式调用 usage_error。",
+        },
+        Text {
+            en: "args.get(1).unwrap() panics when the argument is missing; a usage error says what is expected instead.",
+            zh: "参数缺失时 args.get(1).unwrap() 会 panic；用法错误则会说明应该给什么。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let cases: &[&[&str]] = &[
+            &[],
+            &["port"],
+            &["serve"],
+            &["1.2.3.4", "5.6.7.8"],
+            &["port", "80", "81"],
+        ];
+        for args in cases {
+            refuses(t, args)?;
+        }
+        Ok(())
+    },
+};
+
+pub const SAYS_WHO_CONNECTED_TO_WHICH_ADDRESS: Check = Check {
+    name: "says_who_connected_to_which_address",
+    behaviour: "A6",
+    section: "§2",
+    tier: Tier::Real,
+    title: Text {
+        en: "`serve` prints `connection from PEER to LOCAL` with the address the client dialled",
+        zh: "`serve` 打印 `connection from PEER to LOCAL`，LOCAL 是客户端拨打的地址",
+    },
+    hints: &[
+        Text {
+            en: "For each accepted stream print peer_addr() and local_addr() of the stream, not of the listener.",
+            zh: "对每个 accept 得到的连接，打印该连接（而不是监听套接字）的 peer_addr() 和 local_addr()。",
+        },
+        Text {
+            en: "A listener bound to 0.0.0.0 has no single address; each accepted connection has the one its client dialled.",
+            zh: "绑定 0.0.0.0 的监听套接字没有唯一的地址；每个 accept 得到的连接都有其客户端拨打的那个地址。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = t.start_listening(&["serve", "0.0.0.0:0"])?;
+        // Any address of 127.0.0.0/8 reaches a server bound to 0.0.0.0.
+        let ip = [
+            127,
+            fastrand::u8(1..),
+            fastrand::u8(..),
+            fastrand::u8(1..255),
+        ];
+        let target = SocketAddr::from((ip, addr.port()));
+        let mut client = t.connect(target)?;
+        client.expect_line(&format!("you reached {target}"), REPLY)?;
+        let line = format!("connection from {} to {target}", client.local_addr());
+        server.expect_exact_line("connection from", &line, REPLY)
+    },
+};
+
+pub const EXPLAINS_A_PORT_THAT_IS_TAKEN: Check = Check {
+    name: "explains_a_port_that_is_taken",
+    behaviour: "S1",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "`serve` on a port another socket holds: exit 1 and one sentence saying it is in use",
+        zh: "`serve` 的端口被别的套接字占用：以 1 退出并用一句话说明端口已被占用",
+    },
+    hints: &[
+        Text {
+            en: "When bind fails, call fail with what you tried and the error: one sentence on stderr, exit 1.",
+            zh: "bind 失败时，用你尝试做的事和错误调用 fail：在标准错误输出一句话并以 1 退出。",
+        },
+        Text {
+            en: "TcpListener::bind(…).unwrap() panics (exit 101); a port being taken is an ordinary runtime error to explain.",
+            zh: "TcpListener::bind(…).unwrap() 会 panic（退出码 101）；端口被占用是普通的运行时错误，应当说明。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let holder = t.tcp_server()?;
+        let taken = holder.addr().to_string();
+        let done = t.run(&["serve", &taken])?;
+        shared::expect_address_in_use(&done)
+    },
+};
+
+pub const KEEPS_SERVING_AFTER_CLIENTS_RESET: Check = Check {
+    name: "keeps_serving_after_clients_reset",
+    behaviour: "A6",
+    section: "§2",
+    tier: Tier::Real,
+    title: Text {
+        en: "`serve` keeps serving after clients that reset before they are served",
+        zh: "客户端在得到服务之前就重置连接后，`serve` 仍继续服务",
+    },
+    hints: &[
+        Text {
+            en: "An accepted connection can already be gone: handle the errors of peer_addr(), local_addr() and write_all() by skipping that client, never with unwrap().",
+            zh: "accept 得到的连接可能已经断开：处理 peer_addr()、local_addr() 和 write_all() 的错误时跳过这个客户端，绝不要 unwrap()。",
+        },
+        Text {
+            en: "One client's reset is that client's business; a server that panics on it is down for everyone.",
+            zh: "一个客户端重置连接是它自己的事；因此 panic 的服务器会让所有人都用不了。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = t.start_listening(&["serve", "127.0.0.1:0"])?;
+        t.clients_reset_before_accept(&mut server, addr)?;
+        let mut client = t.connect(addr)?;
+        client.expect_line(&format!("you reached {addr}"), REPLY)?;
+        server.expect_running()
     },
 };

@@ -1,7 +1,8 @@
 //! Exercise 01, the UDP client of §1.1 and §4: no bind, no connection;
 //! each line typed is one datagram `sendto` a destination.
 
-use crate::harness::{Proc, UdpPeer};
+use super::shared;
+use crate::harness::{Edge, Proc, UdpPeer};
 use crate::prelude::*;
 use std::net::SocketAddr;
 
@@ -38,12 +39,100 @@ pub static EXERCISE: Exercise = Exercise {
         &SENDS_THE_LARGEST_DATAGRAM_WHOLE,
         &STOPS_AT_EXIT_WITHOUT_SENDING_IT,
         &REJECTS_A_MALFORMED_DESTINATION,
+        &SENDS_AWKWARD_LINES_EXACTLY_AS_TYPED,
+        &REFUSES_A_LINE_LONGER_THAN_A_DATAGRAM,
+        &SENDS_TO_THE_NOTES_SERVER_BY_DEFAULT,
+        &shared::REFUSES_AN_ARGUMENT_THAT_IS_NOT_UTF8,
+        &TAKES_ITS_PORT_FROM_THE_EPHEMERAL_RANGE,
     ],
     clauses: CLAUSES,
 };
 
 /// The promises of this exercise's README contract (see `crate::clause`).
-static CLAUSES: &[Clause] = &[];
+static CLAUSES: &[Clause] = &[
+    clause(
+        "01.destinations",
+        "Every argument is a destination (default 127.0.0.1:7852); each line goes to each, in the order given.",
+        "每个参数都是一个目的地址（默认 127.0.0.1:7852）；每一行按给定顺序发给每个目的地址。",
+        &[
+            "one_socket_reaches_two_receivers",
+            "sends_to_the_notes_server_by_default",
+        ],
+    ),
+    clause(
+        "01.usage",
+        "A destination that is not IP:PORT, or an argument that is not UTF-8: exit 2 and one sentence.",
+        "目的地址不是 IP:PORT，或参数不是 UTF-8：以 2 退出并输出一句话。",
+        &[
+            "rejects_a_malformed_destination",
+            "refuses_an_argument_that_is_not_utf8",
+        ],
+    ),
+    clause(
+        "01.socket",
+        "One UDP socket for the whole run, on a port the OS chose: never a fixed port, never one per line.",
+        "整个运行期间只用一个 UDP 套接字，端口由操作系统选择：绝不用固定端口，也不每行新建一个。",
+        &[
+            "sends_every_datagram_from_one_port",
+            "each_running_sender_gets_its_own_port",
+            "one_socket_reaches_two_receivers",
+            "takes_its_port_from_the_ephemeral_range",
+        ],
+    ),
+    clause(
+        "01.datagram",
+        "Each line is one datagram, sent as soon as it is read, byte for byte, up to 65 507 bytes.",
+        "每一行是一个数据报，读到就发送，逐字节不变，最多 65 507 字节。",
+        &[
+            "sends_a_datagram_without_a_connection",
+            "sends_each_line_as_its_own_datagram",
+            "keeps_chinese_text_byte_exact",
+            "sends_the_largest_datagram_whole",
+        ],
+    ),
+    clause(
+        "01.line",
+        "A datagram is the line without its ending (\\n or \\r\\n) and nothing else: blanks, bytes that are not UTF-8 and a last line without \\n are sent as they are.",
+        "数据报是去掉行尾（\\n 或 \\r\\n）的这一行，别无其他：空格、不是 UTF-8 的字节、没有 \\n 的最后一行都原样发送。",
+        &[
+            "sends_the_line_without_its_newline",
+            "sends_awkward_lines_exactly_as_typed",
+        ],
+    ),
+    clause(
+        "01.empty",
+        "An empty line is an empty datagram (0 bytes), and the sender goes on.",
+        "空行是一个空数据报（0 字节），发送端继续运行。",
+        &["sends_an_empty_line_as_an_empty_datagram"],
+    ),
+    clause(
+        "01.too-long",
+        "A line longer than 65 507 bytes is not sent in pieces: exit 1 and one sentence.",
+        "长于 65 507 字节的行不会被拆开发送：以 1 退出并输出一句话。",
+        &["refuses_a_line_longer_than_a_datagram"],
+    ),
+    clause(
+        "01.exit",
+        "Exactly the line EXIT, or the end of input, ends the sender with exit 0; EXIT is not sent, a line that only starts with EXIT is.",
+        "只有正好是 EXIT 的一行或输入结束才会让发送端以 0 退出；EXIT 不发送，仅以 EXIT 开头的行照常发送。",
+        &[
+            "stops_at_exit_without_sending_it",
+            "sends_awkward_lines_exactly_as_typed",
+        ],
+    ),
+    clause(
+        "01.sent-line",
+        "After each datagram: `sent N bytes from LOCAL to DESTINATION`, LOCAL being 0.0.0.0 and the port every receiver sees.",
+        "每个数据报之后：`sent N bytes from LOCAL to DESTINATION`，LOCAL 是 0.0.0.0 和每个接收端看到的端口。",
+        &["reports_the_port_the_os_chose"],
+    ),
+    clause(
+        "01.no-listener",
+        "Nobody listening at a destination is no error: the sender reports each send and exits 0.",
+        "目的地址没有人监听不算错误：发送端照常报告每次发送并以 0 退出。",
+        &["sending_to_a_port_nobody_listens_on_still_succeeds"],
+    ),
+];
 
 /// What the sender reports after one `sendto`.
 struct Sent {
@@ -220,7 +309,10 @@ pub const REPORTS_THE_PORT_THE_OS_CHOSE: Check = Check {
         let (mut sender, receiver) = sender_and_receiver(t)?;
         let seen = type_and_receive(&mut sender, &receiver, "which port?", b"which port?")?;
         let sent = sent_line(&mut sender)?;
-        if sent.from.port() == seen && sent.to == receiver.addr() && sent.bytes == 11 {
+        // LOCAL is the socket's own address: bound to 0.0.0.0:0, the
+        // unspecified address and the port the OS gave.
+        let local = SocketAddr::from(([0, 0, 0, 0], seen));
+        if sent.from == local && sent.to == receiver.addr() && sent.bytes == 11 {
             return Ok(());
         }
         Err(Stop::mismatch(
@@ -522,5 +614,136 @@ pub const REJECTS_A_MALFORMED_DESTINATION: Check = Check {
     run: |t| {
         let done = t.run(&["256.1.1.1:7852"])?;
         done.expect_usage_error()
+    },
+};
+
+pub const SENDS_AWKWARD_LINES_EXACTLY_AS_TYPED: Check = Check {
+    name: "sends_awkward_lines_exactly_as_typed",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "\\r\\n, blanks, bytes that are not UTF-8, EXITING and a last line without \\n are sent exactly as typed",
+        zh: "\\r\\n、空格、不是 UTF-8 的字节、EXITING 以及没有 \\n 的最后一行都按输入原样发送",
+    },
+    hints: &[
+        Text {
+            en: "Read bytes (read_until(b'\\n')), drop only the final \\n and a \\r right before it, compare with exactly b\"EXIT\", and send what is left; at the end of input send a last line that has no \\n.",
+            zh: "按字节读取（read_until(b'\\n')），只去掉末尾的 \\n 和紧挨它的 \\r，与 b\"EXIT\" 完全比较，其余原样发送；输入结束时，没有 \\n 的最后一行也要发送。",
+        },
+        Text {
+            en: "trim() eats the blanks that are part of the message, starts_with(\"EXIT\") ends at EXITING, and a String refuses bytes that are not UTF-8: the line is the message, byte for byte.",
+            zh: "trim() 会吃掉属于消息的空格，starts_with(\"EXIT\") 会在 EXITING 处结束，String 不接受非 UTF-8 字节：这一行就是消息，逐字节不变。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut sender, receiver) = sender_and_receiver(t)?;
+        // The last line without its \n comes last: the input ends with it.
+        for edge in Edge::in_typing_order() {
+            sender.type_edge(edge)?;
+            receiver.expect_datagram(edge.text(), REPLY)?;
+        }
+        sender.expect_exit(0, EXIT)
+    },
+};
+
+pub const REFUSES_A_LINE_LONGER_THAN_A_DATAGRAM: Check = Check {
+    name: "refuses_a_line_longer_than_a_datagram",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "a line of 65 508 bytes (one more than a datagram holds): exit 1 and one sentence, nothing sent in pieces",
+        zh: "65 508 字节的一行（比数据报能装的多一个字节）：以 1 退出并输出一句话，不拆成几段发送",
+    },
+    hints: &[
+        Text {
+            en: "After reading a line, compare its length with 65 507; when it is longer call fail with one sentence (exit 1) before sending anything.",
+            zh: "读完一行后与 65 507 比较长度；更长时在发送任何内容之前用一句话调用 fail（以 1 退出）。",
+        },
+        Text {
+            en: "Reading in fixed pieces cuts a long line into several datagrams: the receiver gets messages nobody typed. One line is one datagram or an error.",
+            zh: "按固定大小分块读取会把长行切成几个数据报：接收端会收到没人输入过的消息。一行要么是一个数据报，要么报错。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut sender, receiver) = sender_and_receiver(t)?;
+        let mut line = vec![b'x'; MAX_DATAGRAM + 1];
+        line.push(b'\n');
+        sender.type_bytes(&line)?;
+        sender.finish(EXIT)?.expect_failure_explained()?;
+        receiver.expect_silence(QUIET)
+    },
+};
+
+pub const SENDS_TO_THE_NOTES_SERVER_BY_DEFAULT: Check = Check {
+    name: "sends_to_the_notes_server_by_default",
+    behaviour: "U1",
+    section: "§1.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "without arguments the destination is the notes' server, 127.0.0.1:7852",
+        zh: "没有参数时目的地址是笔记中的服务器 127.0.0.1:7852",
+    },
+    hints: &[
+        Text {
+            en: "When no argument is given, send to 127.0.0.1:7852 (Args::addr(0, \"127.0.0.1:7852\") does it).",
+            zh: "没有参数时发往 127.0.0.1:7852（Args::addr(0, \"127.0.0.1:7852\") 就是这样做的）。",
+        },
+        Text {
+            en: "Exercise 03's server listens there by default, so the two programs talk without any argument.",
+            zh: "练习 03 的服务器默认就在那里监听，所以两个程序不带参数也能通信。",
+        },
+    ],
+    needs: &[Need::PrivateNamespace],
+    run: |t| {
+        // A fixed port is only safe in a network of this check's own.
+        t.enter_private_namespace()?;
+        let receiver = t.udp_as(
+            msg!("the notes' server"; "笔记中的服务器"),
+            "127.0.0.1:7852",
+        )?;
+        let mut sender = t.start(&[])?;
+        type_and_receive(&mut sender, &receiver, "to the default", b"to the default").map(drop)
+    },
+};
+
+pub const TAKES_ITS_PORT_FROM_THE_EPHEMERAL_RANGE: Check = Check {
+    name: "takes_its_port_from_the_ephemeral_range",
+    behaviour: "P4",
+    section: "§3",
+    tier: Tier::Real,
+    title: Text {
+        en: "its source port comes from the OS's ephemeral range, whatever that range is (a private network namespace changes it)",
+        zh: "它的源端口来自操作系统的临时端口范围，无论这个范围是什么（私有网络命名空间会改变它）",
+    },
+    hints: &[
+        Text {
+            en: "Bind port 0 (or, in Python, do not bind): the OS then picks the port from its ephemeral range. Never pick a port yourself, not even a random one.",
+            zh: "绑定端口 0（Python 中干脆不绑定）：操作系统会从它的临时端口范围中选端口。绝不要自己选端口，随机的也不行。",
+        },
+        Text {
+            en: "The OS knows which ports are free and which range the administrator allows for clients (ip_local_port_range); a port you choose may be taken, or outside that range.",
+            zh: "操作系统知道哪些端口空闲、管理员允许客户端使用哪个范围（ip_local_port_range）；你自己选的端口可能已被占用，或不在这个范围内。",
+        },
+    ],
+    needs: &[Need::PrivateNamespace],
+    run: |t| {
+        let low = 2 * fastrand::u16(10_000..15_000);
+        let high = low + 199;
+        t.enter_namespace_with_ephemeral_range(low, high)?;
+        let (mut sender, receiver) = sender_and_receiver(t)?;
+        let port = type_and_receive(&mut sender, &receiver, "from where?", b"from where?")?;
+        if (low..=high).contains(&port) {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the datagram came from a port outside the ephemeral range: the sender chose its port itself";
+                 "数据报来自临时端口范围之外的端口：发送端自己选了端口"),
+            format!("a port in {low}-{high}"),
+            port.to_string(),
+        ))
     },
 };

@@ -39,12 +39,98 @@ pub static EXERCISE: Exercise = Exercise {
         &EXITS_AFTER_COUNT_DATAGRAMS,
         &REPORTS_ADDRESS_IN_USE,
         &REJECTS_A_MALFORMED_ADDRESS,
+        &SHOWS_AWKWARD_MESSAGES_AS_THEY_ARRIVED,
+        &BINDS_THE_NOTES_ADDRESS_BY_DEFAULT,
+        &shared::REJECTS_A_BAD_COUNT,
+        &shared::BINDS_EXACTLY_THE_ADDRESS_IT_WAS_GIVEN,
+        &shared::REFUSES_AN_ARGUMENT_THAT_IS_NOT_UTF8,
     ],
     clauses: CLAUSES,
 };
 
 /// The promises of this exercise's README contract (see `crate::clause`).
-static CLAUSES: &[Clause] = &[];
+static CLAUSES: &[Clause] = &[
+    clause(
+        "02.bind",
+        "It binds exactly the address given (default 127.0.0.1:7999) and prints `bound to` with the address really bound, at once.",
+        "它正好绑定给定的地址（默认 127.0.0.1:7999），并立即打印带有实际绑定地址的 `bound to`。",
+        &[
+            "prints_the_address_it_is_bound_to",
+            "binds_exactly_the_address_it_was_given",
+            "binds_the_notes_address_by_default",
+        ],
+    ),
+    clause(
+        "02.received",
+        "Each datagram: `received from IP:PORT: MESSAGE` with the sender's address as recvfrom returned it.",
+        "每个数据报：`received from IP:PORT: MESSAGE`，地址是 recvfrom 返回的发送方地址。",
+        &[
+            "receives_a_datagram_sent_to_its_port",
+            "names_the_real_sender",
+        ],
+    ),
+    clause(
+        "02.whole",
+        "MESSAGE is the whole datagram, up to 65 507 bytes.",
+        "MESSAGE 是整个数据报，最多 65 507 字节。",
+        &["receives_a_65507_byte_datagram_whole"],
+    ),
+    clause(
+        "02.text",
+        "MESSAGE is shown as it arrived: UTF-8 as is, blanks kept, bytes that are not UTF-8 as U+FFFD, never a crash.",
+        "MESSAGE 按到达时的样子显示：UTF-8 原样、保留空格、非 UTF-8 字节显示为 U+FFFD，绝不崩溃。",
+        &[
+            "keeps_chinese_text_byte_exact",
+            "survives_bytes_that_are_not_utf8",
+            "shows_awkward_messages_as_they_arrived",
+        ],
+    ),
+    clause(
+        "02.one-line",
+        "\\n and \\r inside a message are written as the two characters \\n and \\r: one datagram, one line.",
+        "消息中的 \\n 和 \\r 写成两个字符 \\n 和 \\r：一个数据报就是一行。",
+        &[
+            "keeps_a_message_with_a_newline_on_one_line",
+            "shows_awkward_messages_as_they_arrived",
+        ],
+    ),
+    clause(
+        "02.empty",
+        "An empty datagram prints `received from IP:PORT: ` and the program goes on; no datagram (EXIT neither) ends it.",
+        "空数据报打印 `received from IP:PORT: `，程序继续运行；任何数据报（包括 EXIT）都不会让它结束。",
+        &[
+            "prints_an_empty_datagram",
+            "shows_awkward_messages_as_they_arrived",
+        ],
+    ),
+    clause(
+        "02.separate",
+        "One line per datagram, in the order received: never two in one line.",
+        "每个数据报一行，按接收顺序：绝不把两个放在一行。",
+        &["keeps_each_datagram_separate"],
+    ),
+    clause(
+        "02.count",
+        "--count N: exit 0 after N datagrams; a bad count is a usage error.",
+        "--count N：收到 N 个数据报后以 0 退出；错误的数量属于用法错误。",
+        &["exits_after_count_datagrams", "rejects_a_bad_count"],
+    ),
+    clause(
+        "02.in-use",
+        "An address another socket holds: exit 1 and one sentence saying it is in use.",
+        "地址被别的套接字占用：以 1 退出并用一句话说明已被占用。",
+        &["reports_address_in_use"],
+    ),
+    clause(
+        "02.usage",
+        "A bad address, or an argument that is not UTF-8: exit 2 and one sentence.",
+        "错误的地址或不是 UTF-8 的参数：以 2 退出并输出一句话。",
+        &[
+            "rejects_a_malformed_address",
+            "refuses_an_argument_that_is_not_utf8",
+        ],
+    ),
+];
 
 /// Start the receiver on a port the OS chooses, and a sender of the suite.
 fn receiver_and_sender(t: &Test, extra: &[&str]) -> Result<(Proc, SocketAddr, UdpPeer), Stop> {
@@ -404,4 +490,53 @@ pub const REJECTS_A_MALFORMED_ADDRESS: Check = Check {
         let done = t.run(&["256.1.1.1:7999"])?;
         done.expect_usage_error()
     },
+};
+
+pub const SHOWS_AWKWARD_MESSAGES_AS_THEY_ARRIVED: Check = Check {
+    name: "shows_awkward_messages_as_they_arrived",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "\\r\\n, blanks, an empty message, bytes that are not UTF-8 and EXIT are each shown exactly, and the receiver goes on",
+        zh: "\\r\\n、空格、空消息、非 UTF-8 字节和 EXIT 都按原样显示，接收端继续运行",
+    },
+    hints: &[
+        Text {
+            en: "Print String::from_utf8_lossy(&buf[..n]) with \\r and \\n replaced by \\\\r and \\\\n, nothing trimmed; a datagram never ends the receiver.",
+            zh: "打印 String::from_utf8_lossy(&buf[..n])，把 \\r 和 \\n 替换成 \\\\r 和 \\\\n，不要 trim；任何数据报都不会让接收端结束。",
+        },
+        Text {
+            en: "The receiver shows messages, it does not interpret them: blanks are part of a message, and EXIT is only a word here (--count or Ctrl-C ends the program).",
+            zh: "接收端只显示消息，不解释消息：空格是消息的一部分，EXIT 在这里只是一个词（结束程序靠 --count 或 Ctrl-C）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut receiver, addr, sender) = receiver_and_sender(t, &[])?;
+        shared::expect_each_edge_shown(&mut receiver, addr, &sender, false)
+    },
+};
+
+pub const BINDS_THE_NOTES_ADDRESS_BY_DEFAULT: Check = Check {
+    name: "binds_the_notes_address_by_default",
+    behaviour: "S1",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "without arguments it binds the chat's address, 127.0.0.1:7999",
+        zh: "没有参数时它绑定聊天程序的地址 127.0.0.1:7999",
+    },
+    hints: &[
+        Text {
+            en: "Args::addr(0, \"127.0.0.1:7999\") gives the default when no address is given.",
+            zh: "Args::addr(0, \"127.0.0.1:7999\") 会在没有给出地址时提供默认值。",
+        },
+        Text {
+            en: "A receiver must be where senders look for it: the notes' programs agree on fixed addresses.",
+            zh: "接收端必须在发送端找它的地方：笔记中的程序事先约定了固定地址。",
+        },
+    ],
+    needs: &[Need::PrivateNamespace],
+    run: |t| shared::expect_bound_by_default(t, "127.0.0.1:7999"),
 };

@@ -40,12 +40,86 @@ pub static EXERCISE: Exercise = Exercise {
         &REPORTS_ADDRESS_IN_USE,
         &REPORTS_PERMISSION_DENIED_FOR_A_PRIVILEGED_PORT,
         &shared::REJECTS_A_PORT_OUT_OF_RANGE,
+        &SHOWS_AND_ECHOES_AWKWARD_MESSAGES_AS_THEY_ARRIVED,
+        &BINDS_THE_NOTES_ADDRESS_BY_DEFAULT,
+        &shared::REJECTS_A_BAD_COUNT,
+        &shared::BINDS_EXACTLY_THE_ADDRESS_IT_WAS_GIVEN,
+        &shared::REFUSES_AN_ARGUMENT_THAT_IS_NOT_UTF8,
     ],
     clauses: CLAUSES,
 };
 
 /// The promises of this exercise's README contract (see `crate::clause`).
-static CLAUSES: &[Clause] = &[];
+static CLAUSES: &[Clause] = &[
+    clause(
+        "03.bind",
+        "It binds exactly the address given (default 127.0.0.1:7852) and prints `bound to` with the address really bound, at once.",
+        "它正好绑定给定的地址（默认 127.0.0.1:7852），并立即打印带有实际绑定地址的 `bound to`。",
+        &[
+            "lets_the_os_choose_with_port_0",
+            "is_reachable_at_the_address_it_was_given",
+            "binds_exactly_the_address_it_was_given",
+            "binds_the_notes_address_by_default",
+        ],
+    ),
+    clause(
+        "03.received",
+        "Each datagram prints `received from IP:PORT: MESSAGE` as exercise 02 does: lossy UTF-8, blanks kept, \\r and \\n written out.",
+        "每个数据报像练习 02 一样打印 `received from IP:PORT: MESSAGE`：按 UTF-8 宽松解码、保留空格、\\r 和 \\n 写成文字。",
+        &["shows_and_echoes_awkward_messages_as_they_arrived"],
+    ),
+    clause(
+        "03.echo",
+        "Each datagram gets exactly one reply with the same bytes (up to 65 507, empty for empty, not UTF-8 unchanged).",
+        "每个数据报都得到正好一个内容相同的回复（最多 65 507 字节，空对空，非 UTF-8 字节不变）。",
+        &[
+            "answers_every_datagram",
+            "echoes_chinese_text_byte_exact",
+            "echoes_the_largest_datagram_whole",
+            "survives_bytes_that_are_not_utf8",
+            "shows_and_echoes_awkward_messages_as_they_arrived",
+        ],
+    ),
+    clause(
+        "03.reply-to",
+        "The reply goes to the address recvfrom returned, from the bound address, for every client.",
+        "回复发往 recvfrom 返回的地址，从绑定的地址发出，对每个客户端都如此。",
+        &[
+            "replies_to_the_senders_own_port",
+            "answers_two_clients_interleaved",
+        ],
+    ),
+    clause(
+        "03.serves-on",
+        "The server goes on until --count datagrams or Ctrl-C: a burst it cannot hold loses datagrams, not the server.",
+        "服务器一直运行到 --count 个数据报或 Ctrl-C：处理不过来的突发数据只会丢数据报，不会让服务器停下。",
+        &["keeps_serving_after_a_burst_that_overflows_its_buffer"],
+    ),
+    clause(
+        "03.count",
+        "--count N: exit 0 after N datagrams; a bad count is a usage error.",
+        "--count N：处理 N 个数据报后以 0 退出；错误的数量属于用法错误。",
+        &["exits_after_count_datagrams", "rejects_a_bad_count"],
+    ),
+    clause(
+        "03.bind-error",
+        "An address that cannot be bound: exit 1 and one sentence saying why (in use, permission denied).",
+        "无法绑定地址：以 1 退出并用一句话说明原因（已被占用、权限不足）。",
+        &[
+            "reports_address_in_use",
+            "reports_permission_denied_for_a_privileged_port",
+        ],
+    ),
+    clause(
+        "03.usage",
+        "A bad address, or an argument that is not UTF-8: exit 2 and one sentence.",
+        "错误的地址或不是 UTF-8 的参数：以 2 退出并输出一句话。",
+        &[
+            "rejects_a_port_out_of_range",
+            "refuses_an_argument_that_is_not_utf8",
+        ],
+    ),
+];
 
 /// Start the server on a port the OS chooses and make a client.
 fn server_and_client(t: &Test) -> Result<(Proc, SocketAddr, UdpPeer), Stop> {
@@ -475,4 +549,53 @@ pub const REPORTS_PERMISSION_DENIED_FOR_A_PRIVILEGED_PORT: Check = Check {
         done.expect_failure_explained()?;
         done.expect_stderr(predicate::str::contains("ermission denied"))
     },
+};
+
+pub const SHOWS_AND_ECHOES_AWKWARD_MESSAGES_AS_THEY_ARRIVED: Check = Check {
+    name: "shows_and_echoes_awkward_messages_as_they_arrived",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "\\r\\n, blanks, an empty message, bytes that are not UTF-8 and EXIT: each shown exactly, echoed byte for byte, and the server goes on",
+        zh: "\\r\\n、空格、空消息、非 UTF-8 字节和 EXIT：每个都按原样显示、逐字节回显，服务器继续运行",
+    },
+    hints: &[
+        Text {
+            en: "Echo &buf[..n] itself, not the text you printed; print it lossily with \\r and \\n written out, nothing trimmed.",
+            zh: "回显 &buf[..n] 本身，而不是你打印出的文本；打印时宽松解码，\\r 和 \\n 写成文字，不要 trim。",
+        },
+        Text {
+            en: "An echo server returns what it got: blanks, a \\r\\n from nc -C, or an empty datagram are all part of the message.",
+            zh: "回显服务器原样返回收到的内容：空格、nc -C 发来的 \\r\\n、空数据报都是消息的一部分。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr, client) = server_and_client(t)?;
+        shared::expect_each_edge_shown(&mut server, addr, &client, true)
+    },
+};
+
+pub const BINDS_THE_NOTES_ADDRESS_BY_DEFAULT: Check = Check {
+    name: "binds_the_notes_address_by_default",
+    behaviour: "S1",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "without arguments it binds the notes' server address, 127.0.0.1:7852",
+        zh: "没有参数时它绑定笔记中服务器的地址 127.0.0.1:7852",
+    },
+    hints: &[
+        Text {
+            en: "Args::addr(0, \"127.0.0.1:7852\") gives the default when no address is given.",
+            zh: "Args::addr(0, \"127.0.0.1:7852\") 会在没有给出地址时提供默认值。",
+        },
+        Text {
+            en: "Exercise 01 sends to 127.0.0.1:7852 by default: a server is useful where its clients look for it.",
+            zh: "练习 01 默认发往 127.0.0.1:7852：服务器要在客户端找它的地方才有用。",
+        },
+    ],
+    needs: &[Need::PrivateNamespace],
+    run: |t| shared::expect_bound_by_default(t, "127.0.0.1:7852"),
 };

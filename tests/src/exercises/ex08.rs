@@ -4,7 +4,7 @@
 
 use super::shared;
 use crate::harness::expect_os_chosen;
-use crate::harness::{Proc, UdpPeer};
+use crate::harness::{Edge, Proc, UdpPeer};
 use crate::prelude::*;
 use std::net::SocketAddr;
 
@@ -44,12 +44,107 @@ pub static EXERCISE: Exercise = Exercise {
         &RECEIVES_A_DATAGRAM_LARGER_THAN_1024_BYTES,
         &REJECTS_A_MALFORMED_ADDRESS,
         &REPORTS_A_PORT_THAT_IS_TAKEN,
+        &SENDS_AWKWARD_LINES_EXACTLY_AS_TYPED,
+        &SKIPS_A_LINE_LONGER_THAN_A_DATAGRAM,
+        &BINDS_THE_NOTES_ADDRESS_BY_DEFAULT,
+        &shared::BINDS_EXACTLY_THE_ADDRESS_IT_WAS_GIVEN,
+        &shared::REFUSES_AN_ARGUMENT_THAT_IS_NOT_UTF8,
     ],
     clauses: CLAUSES,
 };
 
 /// The promises of this exercise's README contract (see `crate::clause`).
-static CLAUSES: &[Clause] = &[];
+static CLAUSES: &[Clause] = &[
+    clause(
+        "08.bind",
+        "It binds exactly LOCAL_IP:PORT (default 127.0.0.1:7890) and prints `bound to` with the address really bound, at once.",
+        "它正好绑定 LOCAL_IP:PORT（默认 127.0.0.1:7890），并立即打印带有实际绑定地址的 `bound to`。",
+        &[
+            "prints_the_address_it_is_bound_to",
+            "binds_the_address_it_is_given",
+            "binds_exactly_the_address_it_was_given",
+            "binds_the_notes_address_by_default",
+        ],
+    ),
+    clause(
+        "08.peer",
+        "Typed lines go to PEER_IP:PORT; without it, to the chat's own address.",
+        "输入的行发往 PEER_IP:PORT；没有给出时发往聊天程序自己的地址。",
+        &[
+            "chats_with_itself",
+            "two_chats_talk_to_each_other_both_ways",
+        ],
+    ),
+    clause(
+        "08.print",
+        "Every datagram that arrives is printed as `>>> from IP:PORT: TEXT` at once, whatever the keyboard is doing, in order.",
+        "每个到达的数据报都立即打印为 `>>> from IP:PORT: TEXT`，不管键盘在做什么，按顺序。",
+        &[
+            "prints_a_datagram_while_its_input_is_idle",
+            "prints_queued_datagrams_in_order",
+            "prints_the_reply_to_its_own_message",
+        ],
+    ),
+    clause(
+        "08.text",
+        "TEXT is the whole datagram (up to 65 507 bytes) as UTF-8, bytes that are not UTF-8 as U+FFFD, never a crash.",
+        "TEXT 是整个数据报（最多 65 507 字节）按 UTF-8 解码，非 UTF-8 字节显示为 U+FFFD，绝不崩溃。",
+        &[
+            "keeps_chinese_text_byte_exact",
+            "survives_bytes_that_are_not_utf8",
+            "receives_a_datagram_larger_than_1024_bytes",
+        ],
+    ),
+    clause(
+        "08.line",
+        "Each typed line is one datagram: its bytes without \\n or \\r\\n, blanks and bytes that are not UTF-8 kept, a last line without \\n sent too.",
+        "输入的每一行是一个数据报：去掉 \\n 或 \\r\\n 后的字节，保留空格和非 UTF-8 字节，没有 \\n 的最后一行也要发送。",
+        &[
+            "sends_each_line_as_one_datagram",
+            "sends_awkward_lines_exactly_as_typed",
+        ],
+    ),
+    clause(
+        "08.too-long",
+        "A line longer than 65 507 bytes is not sent (not in pieces either): one sentence on stderr, and the chat goes on.",
+        "长于 65 507 字节的行不发送（也不拆开发送）：在标准错误输出一句话，聊天继续。",
+        &["skips_a_line_longer_than_a_datagram"],
+    ),
+    clause(
+        "08.exit",
+        "Exactly EXIT, or the end of input, ends the chat at once with exit 0; EXIT is not sent, a line that only starts with EXIT is.",
+        "只有正好是 EXIT 的一行或输入结束才会让聊天立即以 0 退出；EXIT 不发送，仅以 EXIT 开头的行照常发送。",
+        &[
+            "exits_at_once_on_exit_while_a_receive_is_pending",
+            "exits_when_its_input_ends",
+            "sends_awkward_lines_exactly_as_typed",
+        ],
+    ),
+    clause(
+        "08.source",
+        "Every datagram leaves from the bound port, so replies reach the chat.",
+        "每个数据报都从绑定的端口发出，所以回复能回到聊天程序。",
+        &[
+            "sends_from_the_port_it_is_bound_to",
+            "prints_the_reply_to_its_own_message",
+        ],
+    ),
+    clause(
+        "08.usage",
+        "A bad address, or an argument that is not UTF-8: exit 2 and one sentence.",
+        "错误的地址或不是 UTF-8 的参数：以 2 退出并输出一句话。",
+        &[
+            "rejects_a_malformed_address",
+            "refuses_an_argument_that_is_not_utf8",
+        ],
+    ),
+    clause(
+        "08.in-use",
+        "A port that is taken: exit 1 and one sentence saying it is in use.",
+        "端口已被占用：以 1 退出并用一句话说明已被占用。",
+        &["reports_a_port_that_is_taken"],
+    ),
+];
 
 /// The notes' port for the threaded chat.
 const CHAT_PORT: u16 = 7890;
@@ -76,8 +171,8 @@ fn expect_printed(chat: &mut Proc, from: SocketAddr, text: &str) -> Outcome {
 }
 
 /// The datagram typed into the chat arrives at `peer`, exactly, from `from`.
-fn expect_sent(peer: &UdpPeer, text: &str, from: SocketAddr) -> Outcome {
-    peer.expect_reply_from(text.as_bytes(), from, REPLY)
+fn expect_sent(peer: &UdpPeer, text: impl AsRef<[u8]>, from: SocketAddr) -> Outcome {
+    peer.expect_reply_from(text.as_ref(), from, REPLY)
 }
 
 pub const PRINTS_THE_ADDRESS_IT_IS_BOUND_TO: Check = Check {
@@ -576,4 +671,91 @@ pub const REPORTS_A_PORT_THAT_IS_TAKEN: Check = Check {
         let done = t.run(&[&taken, &taken])?;
         shared::expect_address_in_use(&done)
     },
+};
+
+pub const SENDS_AWKWARD_LINES_EXACTLY_AS_TYPED: Check = Check {
+    name: "sends_awkward_lines_exactly_as_typed",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "\\r\\n, blanks, an empty line, bytes that are not UTF-8, EXITING and a last line without \\n are sent exactly as typed",
+        zh: "\\r\\n、空格、空行、非 UTF-8 字节、EXITING 以及没有 \\n 的最后一行都按输入原样发送",
+    },
+    hints: &[
+        Text {
+            en: "Read the keyboard as bytes (read_until(b'\\n')), drop only the final \\n and a \\r before it, compare with exactly b\"EXIT\", send the rest; at the end of input send a last line that has no \\n, then exit.",
+            zh: "按字节读取键盘输入（read_until(b'\\n')），只去掉末尾的 \\n 和它前面的 \\r，与 b\"EXIT\" 完全比较，其余发送；输入结束时，先发送没有 \\n 的最后一行再退出。",
+        },
+        Text {
+            en: "lines() refuses bytes that are not UTF-8, trim() eats blanks that belong to the message, and starts_with(\"EXIT\") ends the chat at EXITING.",
+            zh: "lines() 不接受非 UTF-8 字节，trim() 会吃掉属于消息的空格，starts_with(\"EXIT\") 会在 EXITING 处结束聊天。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, bound, peer) = chat_with_suite(t)?;
+        for edge in Edge::in_typing_order() {
+            chat.type_edge(edge)?;
+            expect_sent(&peer, edge.text(), bound)?;
+        }
+        chat.expect_exit(0, EXIT)
+    },
+};
+
+pub const SKIPS_A_LINE_LONGER_THAN_A_DATAGRAM: Check = Check {
+    name: "skips_a_line_longer_than_a_datagram",
+    behaviour: "D1",
+    section: "§1.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "a line of 65 508 bytes is not sent (not in pieces either), one sentence says so, and the chat goes on",
+        zh: "65 508 字节的一行不发送（也不拆开发送），用一句话说明，聊天继续",
+    },
+    hints: &[
+        Text {
+            en: "Compare the line's length with 65 507 before sending; when it is longer, print one sentence on stderr and read the next line.",
+            zh: "发送前把行的长度与 65 507 比较；更长时在标准错误输出一句话，然后读下一行。",
+        },
+        Text {
+            en: "A chat must not end because of one line: unlike exercise 01, a line that cannot be a datagram is an error of that line only.",
+            zh: "聊天不能因为一行就结束：与练习 01 不同，无法成为数据报的行只是这一行的错误。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, bound, peer) = chat_with_suite(t)?;
+        let mut line = vec![b'x'; MAX_DATAGRAM + 1];
+        line.push(b'\n');
+        chat.type_bytes(&line)?;
+        chat.type_line("after the long one")?;
+        expect_sent(&peer, "after the long one", bound)?;
+        chat.type_line("EXIT")?;
+        let done = chat.finish(EXIT)?;
+        done.expect_code(0)?;
+        done.expect_one_sentence_on_stderr()
+    },
+};
+
+pub const BINDS_THE_NOTES_ADDRESS_BY_DEFAULT: Check = Check {
+    name: "binds_the_notes_address_by_default",
+    behaviour: "S1",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "without arguments it binds the notes' chat address, 127.0.0.1:7890",
+        zh: "没有参数时它绑定笔记中聊天程序的地址 127.0.0.1:7890",
+    },
+    hints: &[
+        Text {
+            en: "Args::addr(0, \"127.0.0.1:7890\") gives the default when no address is given.",
+            zh: "Args::addr(0, \"127.0.0.1:7890\") 会在没有给出地址时提供默认值。",
+        },
+        Text {
+            en: "Two people running the notes' chat find each other because both programs agree on the port.",
+            zh: "两个人运行笔记中的聊天程序能找到对方，是因为两个程序约定了同一个端口。",
+        },
+    ],
+    needs: &[Need::PrivateNamespace],
+    run: |t| shared::expect_bound_by_default(t, "127.0.0.1:7890"),
 };

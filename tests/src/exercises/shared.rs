@@ -2,8 +2,9 @@
 //! address `IP:PORT` it listens on or connects to: a bad argument is a
 //! usage error, explained in one sentence.
 
-use crate::harness::{Finished, Proc};
+use crate::harness::{Edge, Finished, Proc, UdpPeer};
 use crate::prelude::*;
+use std::net::SocketAddr;
 
 /// 你好 in GBK, as the notes' TCP programs encoded it, then ` gbk`: bytes
 /// that are not UTF-8, for the checks that a program survives them.
@@ -111,5 +112,143 @@ pub const LISTENS_ONLY_ON_THE_ADDRESS_IT_IS_GIVEN: Check = Check {
         let mut client = t.connect(addr)?;
         client.send_line("只在这个地址上")?;
         client.expect_line("数据已收到", REPLY)
+    },
+};
+
+pub const REFUSES_AN_ARGUMENT_THAT_IS_NOT_UTF8: Check = Check {
+    name: "refuses_an_argument_that_is_not_utf8",
+    behaviour: "A1",
+    section: "§2",
+    tier: Tier::Real,
+    title: Text {
+        en: "an argument that is not UTF-8 is a usage error (exit 2, one sentence), never a panic",
+        zh: "不是 UTF-8 的参数属于用法错误（以 2 退出并输出一句话），绝不能 panic",
+    },
+    hints: &[
+        Text {
+            en: "Read the arguments with the given Args helper; std::env::args() panics on an argument that is not UTF-8.",
+            zh: "用提供的 Args 辅助函数读取参数；std::env::args() 遇到不是 UTF-8 的参数会 panic。",
+        },
+        Text {
+            en: "A shell passes any bytes as an argument (a GBK file name, say). std::env::args_os() gives them as OsString; into_string() tells you when they are not text.",
+            zh: "shell 可以把任意字节作为参数传入（例如 GBK 编码的文件名）。std::env::args_os() 以 OsString 给出它们；into_string() 会告诉你它们是不是文本。",
+        },
+    ],
+    needs: &[],
+    run: |t| t.run_with_an_argument_not_utf8(&[])?.expect_usage_error(),
+};
+
+/// Send every edge of the input-edge table, then the word `EXIT`, as
+/// datagrams from `peer` to a program at `addr` that prints each one as
+/// `received from PEER: TEXT`: each is shown exactly, decoded lossily with
+/// `\r` and `\n` written out, and the program goes on (a datagram is a
+/// message, never a command). With `echoed`, each also comes back to the
+/// peer byte for byte.
+pub fn expect_each_edge_shown(
+    program: &mut Proc,
+    addr: SocketAddr,
+    peer: &UdpPeer,
+    echoed: bool,
+) -> Outcome {
+    let mut datagrams: Vec<Vec<u8>> = Edge::ALL.iter().map(|e| e.datagram()).collect();
+    datagrams.push(b"EXIT".to_vec());
+    datagrams.push(b"still listening".to_vec());
+    for data in datagrams {
+        peer.send_to(&data, addr)?;
+        let expected = format!("received from {}: {}", peer.addr(), Edge::one_line(&data));
+        let line = program.expect_line(&show::text(&expected), REPLY, |l| {
+            l.starts_with("received from")
+        })?;
+        if line != expected {
+            return Err(Stop::mismatch(
+                msg!("the message is not shown exactly as it arrived (blanks kept, \\r and \\n written out, bytes that are not UTF-8 as U+FFFD)";
+                     "消息没有按到达时的样子显示（保留空格，\\r 和 \\n 写成文字，非 UTF-8 字节显示为 U+FFFD）"),
+                show::text(&expected),
+                show::text(&line),
+            ));
+        }
+        if echoed {
+            peer.expect_datagram(&data, REPLY)?;
+        }
+    }
+    Ok(())
+}
+
+/// Started without arguments (in a private network namespace, where the
+/// notes' fixed port collides with nothing), the program binds `default`.
+pub fn expect_bound_by_default(t: &Test, default: &str) -> Outcome {
+    t.enter_private_namespace()?;
+    let (program, addr) = t.start_bound(&[])?;
+    if addr.to_string() != default {
+        return Err(Stop::mismatch(
+            msg!("without arguments the program should bind the notes' address"; "没有参数时程序应绑定笔记中的地址"),
+            default,
+            addr.to_string(),
+        ));
+    }
+    program.expect_bound_exactly(Transport::Udp, addr)
+}
+
+pub const BINDS_EXACTLY_THE_ADDRESS_IT_WAS_GIVEN: Check = Check {
+    name: "binds_exactly_the_address_it_was_given",
+    behaviour: "S1",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "given 127.x.y.z:0 it binds that very address (the kernel agrees), not 0.0.0.0",
+        zh: "给定 127.x.y.z:0 时它绑定的正是这个地址（内核也这么说），而不是 0.0.0.0",
+    },
+    hints: &[
+        Text {
+            en: "Bind the parsed address itself and print socket.local_addr(); never replace its IP with 0.0.0.0.",
+            zh: "绑定解析得到的地址本身，并打印 socket.local_addr()；不要把它的 IP 换成 0.0.0.0。",
+        },
+        Text {
+            en: "A socket on 0.0.0.0 takes datagrams sent to every address of the host, so printing the given IP would be a lie: /proc/net/udp shows what was really bound.",
+            zh: "绑定在 0.0.0.0 上的套接字会收下发往本机任何地址的数据报，这时打印给定的 IP 就是在说谎：/proc/net/udp 会显示真正绑定的地址。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let given = t.own_loopback_addr(0)?;
+        let (program, addr) = t.start_bound(&[&given.to_string()])?;
+        if addr.ip() != given.ip() || addr.port() == 0 {
+            return Err(Stop::mismatch(
+                msg!("the printed address is not the one given with the port the OS chose"; "打印的地址不是给定的地址加上操作系统选定的端口"),
+                format!("{}:PORT", given.ip()),
+                addr.to_string(),
+            ));
+        }
+        program.expect_bound_exactly(Transport::Udp, addr)
+    },
+};
+
+pub const REJECTS_A_BAD_COUNT: Check = Check {
+    name: "rejects_a_bad_count",
+    behaviour: "A1",
+    section: "§2",
+    tier: Tier::Real,
+    title: Text {
+        en: "--count x, --count -1 or --count without a number: exit 2 and one sentence",
+        zh: "--count x、--count -1 或 --count 后面没有数字：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "Read the count with the given Args helper (args.value(\"--count\")): it explains a bad value and exits 2.",
+            zh: "用提供的 Args 辅助函数（args.value(\"--count\")）读取数量：它会说明错误的值并以 2 退出。",
+        },
+        Text {
+            en: "A count is a number of datagrams, 0 or more; parse(...).unwrap() panics on anything else instead of explaining.",
+            zh: "数量是数据报的个数，0 或更多；parse(...).unwrap() 遇到其他输入会 panic，而不是说明原因。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        for count in [&["--count", "x"][..], &["--count", "-1"], &["--count"]] {
+            let mut args = vec!["127.0.0.1:0"];
+            args.extend_from_slice(count);
+            t.run(&args)?.expect_usage_error()?;
+        }
+        Ok(())
     },
 };

@@ -18,6 +18,7 @@ mod reset;
 mod servers;
 mod sockets;
 mod tcp;
+mod teeth;
 mod udp;
 mod unprivileged;
 mod watch;
@@ -26,7 +27,7 @@ pub use edges::Edge;
 pub use files::{SameAs, human_size};
 pub use lines::{HasLine, NoLineStarting, has_line, no_line_starting};
 pub use loopback::{Transport, expect_os_chosen};
-pub(crate) use netns::probe_lossy_namespace;
+pub(crate) use netns::{probe_lossy_namespace, probe_private_namespace};
 pub use process::{Ending, Finished, Proc, describe_status};
 pub use reaper::{Reaper, survivors};
 pub use reset::BreakOff;
@@ -161,6 +162,15 @@ impl Test {
 
     /// Start one program of the exercise (`07-server`) with `args`.
     pub fn start_program(&self, key: &str, args: &[&str]) -> Result<Proc, Stop> {
+        self.start_program_os(key, args)
+    }
+
+    /// Start one program with arguments that need not be UTF-8.
+    fn start_program_os<A: AsRef<std::ffi::OsStr>>(
+        &self,
+        key: &str,
+        args: &[A],
+    ) -> Result<Proc, Stop> {
         let program = self
             .exercise
             .program(key)

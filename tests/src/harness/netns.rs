@@ -54,6 +54,62 @@ impl Test {
     }
 }
 
+impl Test {
+    /// Move this check into a private network namespace of its own (no
+    /// packet loss): a fixed port there, such as the notes' defaults,
+    /// collides with no other check.
+    pub fn enter_private_namespace(&self) -> Outcome {
+        self.step(
+            msg!("move into a private network namespace of its own"; "进入一个私有网络命名空间"),
+        );
+        enter_namespace().map_err(Stop::Skip)
+    }
+
+    /// Move this check into a private network namespace (no packet loss)
+    /// whose ephemeral port range is `low`-`high`: `ip_local_port_range` is
+    /// per network namespace, so the rest of the machine keeps its own.
+    pub fn enter_namespace_with_ephemeral_range(&self, low: u16, high: u16) -> Outcome {
+        self.step(
+            msg!("move into a private network namespace whose ephemeral port range is {}-{}", low, high;
+                 "进入一个私有网络命名空间，其临时端口范围为 {}-{}", low, high),
+        );
+        self.enter_private_namespace()?;
+        // Never touch the machine's own setting: write only when this
+        // thread's namespace really differs from the process's.
+        let own = std::fs::read_link("/proc/thread-self/ns/net").ok();
+        if own.is_none() || own == std::fs::read_link("/proc/self/ns/net").ok() {
+            return Err(Stop::Skip(
+                msg!("skipped: the check's thread is not in a network namespace of its own";
+                     "已跳过：检查所在的线程不在自己的网络命名空间中"),
+            ));
+        }
+        let file = "/proc/sys/net/ipv4/ip_local_port_range";
+        let set = std::fs::write(file, format!("{low} {high}\n"))
+            .and_then(|()| std::fs::read_to_string(file));
+        let wanted = format!("{low}\t{high}");
+        match set {
+            Ok(now) if now.trim() == wanted => Ok(()),
+            Ok(now) => Err(Stop::fail(
+                msg!("the namespace's ephemeral range is {:?} after setting {}", now.trim(), wanted;
+                     "设置 {} 之后命名空间的临时端口范围是 {:?}", wanted, now.trim()),
+            )),
+            Err(e) => Err(Stop::Skip(
+                msg!("skipped: could not set the ephemeral range in a private namespace: {}", e;
+                     "已跳过：无法在私有命名空间中设置临时端口范围：{}", e),
+            )),
+        }
+    }
+}
+
+/// Why a private network namespace cannot be made here, or `None`.
+pub(crate) fn probe_private_namespace() -> Option<Msg> {
+    match std::thread::spawn(enter_namespace).join() {
+        Ok(Ok(())) => None,
+        Ok(Err(why)) => Some(why),
+        Err(_) => Some(msg!("skipped: the namespace probe crashed"; "已跳过：命名空间探测崩溃了")),
+    }
+}
+
 /// Move the calling thread into a fresh network namespace with loopback up.
 fn enter_namespace() -> Result<(), Msg> {
     // SAFETY: CLONE_NEWNET only changes which network stack this thread's

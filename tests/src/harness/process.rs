@@ -128,11 +128,9 @@ impl Ending {
             ));
         }
         // An end the check waited for is no cause; neither is a clean
-        // exit after the program did its work its own way (the check's
-        // hint says what was wrong with that work). A crash, a kill, or a
-        // clean exit before printing anything at all is.
-        let clean = status.code() == Some(0);
-        if self.exit_expected || (clean && self.last_line.is_some()) {
+        // exit (the program stopped its own way, and the check's hint says
+        // what was wrong with that). An exit with an error code is.
+        if self.exit_expected || status.code() == Some(0) {
             return None;
         }
         let how = describe_status(status);
@@ -208,27 +206,27 @@ pub struct Proc {
     ended_output: bool,
     stderr: Arc<Mutex<Vec<u8>>>,
     stderr_done: Receiver<()>,
-    trace: Trace,
+    pub(super) trace: Trace,
     reaper: Reaper,
-    pgid: i32,
+    pub(super) pgid: i32,
     /// Set once the check waits for the program to end.
     exit_expected: bool,
 }
 
 impl Proc {
-    pub(crate) fn spawn(
+    pub(crate) fn spawn<A: AsRef<std::ffi::OsStr>>(
         role: Msg,
         argv: &[String],
-        args: &[&str],
+        args: &[A],
         dir: &Path,
         trace: Trace,
         reaper: Reaper,
     ) -> Result<Proc, Stop> {
         let shown = argv
             .iter()
-            .map(String::as_str)
-            .chain(args.iter().copied())
-            .collect::<Vec<_>>()
+            .map(|a| a.into())
+            .chain(args.iter().map(|a| a.as_ref().to_string_lossy()))
+            .collect::<Vec<std::borrow::Cow<str>>>()
             .join(" ");
         trace.step(msg!("start {}: {}", role.en, shown; "启动{}：{}", role.zh, shown));
         let (program, fixed) = argv.split_first().ok_or_else(|| {

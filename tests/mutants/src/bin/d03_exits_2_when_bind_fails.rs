@@ -2,7 +2,7 @@
 //! program: 03
 //! rejected-by: reports_permission_denied_for_a_privileged_port
 //! kind: wrong
-//! clause: 03.errors
+//! clause: 03.bind-error
 //! diagnosis: permission-denied
 
 fn main() {

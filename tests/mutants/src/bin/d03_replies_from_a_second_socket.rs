@@ -2,7 +2,7 @@
 //! program: 03
 //! rejected-by: replies_to_the_senders_own_port
 //! kind: wrong
-//! clause: 03.reply
+//! clause: 03.reply-to
 //! diagnosis: second-socket
 
 fn main() {

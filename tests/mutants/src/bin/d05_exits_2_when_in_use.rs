@@ -2,7 +2,7 @@
 //! program: 05
 //! rejected-by: reports_address_in_use
 //! kind: wrong
-//! clause: 05.errors
+//! clause: 05.cannot-listen
 //! diagnosis: address-in-use
 
 fn main() {

@@ -2,7 +2,7 @@
 //! program: 06
 //! rejected-by: moves_on_when_a_client_resets
 //! kind: wrong
-//! clause: 06.survives
+//! clause: 06.never-crash
 //! diagnosis: exited
 
 fn main() {

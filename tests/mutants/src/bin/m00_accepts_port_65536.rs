@@ -2,6 +2,8 @@
 //! program: 00
 //! rejected-by: rejects_a_port_above_65535
 //! kind: wrong
+//! clause: 00.port-range
+//! diagnosis: check
 
 fn main() {
     netlings_mutants::ex00::program(netlings_mutants::ex00::Flaw::AcceptsPort65536);

@@ -2,6 +2,8 @@
 //! program: 00
 //! rejected-by: accepts_every_octet_from_0_to_255
 //! kind: wrong
+//! clause: 00.octets
+//! diagnosis: check
 
 fn main() {
     netlings_mutants::ex00::program(netlings_mutants::ex00::Flaw::OctetsFrom1To256);

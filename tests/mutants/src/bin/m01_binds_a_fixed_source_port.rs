@@ -2,6 +2,8 @@
 //! program: 01
 //! rejected-by: each_running_sender_gets_its_own_port
 //! kind: wrong
+//! clause: 01.socket
+//! diagnosis: address-in-use
 
 fn main() {
     netlings_mutants::ex01::sender(netlings_mutants::ex01::Flaw::BindsAFixedSourcePort);

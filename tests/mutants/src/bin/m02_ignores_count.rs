@@ -2,6 +2,8 @@
 //! program: 02
 //! rejected-by: exits_after_count_datagrams
 //! kind: wrong
+//! clause: 02.count
+//! diagnosis: check
 
 fn main() {
     netlings_mutants::ex02::receiver(netlings_mutants::ex02::Flaw::IgnoresCount);

@@ -2,6 +2,8 @@
 //! program: 08
 //! rejected-by: binds_the_address_it_is_given
 //! kind: wrong
+//! clause: 08.bind
+//! diagnosis: check
 
 fn main() {
     netlings_mutants::ex08::chat(netlings_mutants::ex08::Flaw::BindsLoopbackOnly);

@@ -2,6 +2,8 @@
 //! program: 08
 //! rejected-by: exits_at_once_on_exit_while_a_receive_is_pending
 //! kind: wrong
+//! clause: 08.exit
+//! diagnosis: check
 
 fn main() {
     netlings_mutants::ex08::chat(netlings_mutants::ex08::Flaw::IgnoresExit);

@@ -1,0 +1,10 @@
+//! Drops the \n of a line but keeps the \r before it.
+//! program: 01
+//! rejected-by: sends_awkward_lines_exactly_as_typed
+//! kind: wrong
+//! clause: 01.line
+//! diagnosis: check
+
+fn main() {
+    netlings_mutants::ex01::sender(netlings_mutants::ex01::Flaw::KeepsTheCarriageReturn);
+}

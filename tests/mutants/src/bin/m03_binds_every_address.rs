@@ -1,0 +1,10 @@
+//! Binds 0.0.0.0 with the port it is given but prints the IP it was given.
+//! program: 03
+//! rejected-by: binds_exactly_the_address_it_was_given
+//! kind: wrong
+//! clause: 03.bind
+//! diagnosis: check
+
+fn main() {
+    netlings_mutants::ex03::server(netlings_mutants::ex03::Flaw::BindsEveryAddress);
+}

@@ -1,0 +1,10 @@
+//! Binds 0.0.0.0 with the port it is given but prints the IP it was given.
+//! program: 08
+//! rejected-by: binds_exactly_the_address_it_was_given
+//! kind: wrong
+//! clause: 08.bind
+//! diagnosis: check
+
+fn main() {
+    netlings_mutants::ex08::chat(netlings_mutants::ex08::Flaw::BindsEveryAddress);
+}

@@ -1,0 +1,10 @@
+//! Drops the \n of a typed line but keeps the \r before it.
+//! program: 08
+//! rejected-by: sends_awkward_lines_exactly_as_typed
+//! kind: wrong
+//! clause: 08.line
+//! diagnosis: check
+
+fn main() {
+    netlings_mutants::ex08::chat(netlings_mutants::ex08::Flaw::KeepsTheCarriageReturn);
+}

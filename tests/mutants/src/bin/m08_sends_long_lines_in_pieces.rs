@@ -1,0 +1,10 @@
+//! Reads at most 65 507 bytes at a time: a longer line goes out in pieces.
+//! program: 08
+//! rejected-by: skips_a_line_longer_than_a_datagram
+//! kind: wrong
+//! clause: 08.too-long
+//! diagnosis: check
+
+fn main() {
+    netlings_mutants::ex08::chat(netlings_mutants::ex08::Flaw::SendsLongLinesInPieces);
+}
