@@ -1,7 +1,7 @@
 //! `cargo xtask check`: choose and build what is graded, run its checks,
 //! report.
 
-use crate::model::{Outcome, Report};
+use crate::model::{Grading, Outcome, Report};
 use crate::{formats, human, state};
 use clap::Args;
 use netlings_suite::catalogue::{self, EXERCISES};
@@ -57,6 +57,10 @@ pub struct CheckArgs {
     /// Also write Gradescope's results.json to this file.
     #[arg(long, value_name = "FILE")]
     pub gradescope: Option<PathBuf>,
+    /// Points, tier weights and how skips score (default: grading.toml at
+    /// the workspace root, else one point a check with skips credited).
+    #[arg(long, value_name = "FILE")]
+    pub grading: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -98,6 +102,14 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
             }
         }
     };
+    let grading = match Grading::load(args.grading.as_deref()) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let started = std::time::SystemTime::now();
     let mut outcomes = Vec::new();
     for exercise in exercises {
         match grade(exercise, args) {
@@ -118,7 +130,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         }
     }
     let target = target_label(args);
-    let report = Report::new(&target, lang, &outcomes);
+    let report = Report::new(&target, lang, &grading, started, &outcomes);
     if let Err(e) = write_outputs(args, &report) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
@@ -158,7 +170,9 @@ fn target_label(args: &CheckArgs) -> String {
 }
 
 /// Files asked for with `--json` and friends, the Markdown summary when
-/// GitHub Actions offers `$GITHUB_STEP_SUMMARY`, and annotations under Actions.
+/// GitHub Actions offers `$GITHUB_STEP_SUMMARY`, and annotations under
+/// Actions — on stderr, which the runner reads for workflow commands too, so
+/// that stdout is exactly the format asked for.
 fn write_outputs(args: &CheckArgs, report: &Report) -> Result<(), String> {
     type Render = fn(&Report) -> String;
     let files: [(&Option<PathBuf>, Render); 4] = [
@@ -182,7 +196,7 @@ fn write_outputs(args: &CheckArgs, report: &Report) -> Result<(), String> {
         let _ = writeln!(file, "{}", formats::markdown(report));
     }
     if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
-        print!("{}", formats::github_annotations(report));
+        eprint!("{}", formats::github_annotations(report));
     }
     Ok(())
 }
