@@ -11,9 +11,9 @@
 //! the `nobody` user. Where namespaces are refused the grade says so and
 //! falls back to process groups, rlimits and deadlines.
 
+use crate::gradebook;
 use netlings_suite::catalogue::EXERCISES;
 use netlings_suite::targets::{Bins, workspace_root};
-use std::fmt::Write as _;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Component, Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -32,15 +32,27 @@ const LIMITS: &[&str] = &[
     "--core=0",
 ];
 
-pub fn run(path: &Path, only: Option<&str>, out: Option<&Path>) -> ExitCode {
+pub fn run(
+    path: &Path,
+    only: Option<&str>,
+    out: Option<&Path>,
+    grading: Option<&Path>,
+) -> ExitCode {
     let submissions = match submissions(path) {
-        Ok(s) if !s.is_empty() => s,
-        Ok(_) => {
-            return fail(&format!(
-                "{} holds no submission (a folder with exercises/ in it)",
-                path.display()
-            ));
-        }
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    if submissions.is_empty() {
+        // An empty shard of a class is normal; say so and write an empty gradebook.
+        eprintln!(
+            "note: {} holds no submission (a folder with exercises/ in it)",
+            path.display()
+        );
+    }
+    // The course's points and weights, read here (trusted) and handed to the
+    // runner in the sandbox.
+    let grading = match crate::model::Grading::load(grading) {
+        Ok(g) => g,
         Err(e) => return fail(&e),
     };
     let out = out
@@ -51,28 +63,18 @@ pub fn run(path: &Path, only: Option<&str>, out: Option<&Path>) -> ExitCode {
     }
     let sandbox = Sandbox::probe();
     println!("containment: {}", sandbox.describe());
-    // A check that cannot run in the sandbox (it says why in the report) is
-    // skipped: counted, but left out of the score, so a correct submission
-    // scores 100 wherever it is graded.
-    let mut gradebook = String::from("submission,exercise,passed,skipped,total,score\n");
+    let mut rows = Vec::new();
     for (name, dir) in &submissions {
         let started = Instant::now();
-        let result = grade_one(name, dir, only, &out, &sandbox);
-        match result {
+        let commit = gradebook::commit_of(dir);
+        match grade_one(name, dir, only, &out, &sandbox, &grading) {
             Ok(report) => {
-                for e in &report.exercises {
-                    let _ = writeln!(
-                        gradebook,
-                        "{},{},{}",
-                        csv(name),
-                        e.handle,
-                        row(&e.score.total)
-                    );
-                }
+                rows.extend(gradebook::rows(name, &report, &commit));
                 let t = &report.totals;
-                let _ = writeln!(gradebook, "{},total,{}", csv(name), row(t));
                 println!(
-                    "{name}: {}/{} checks pass, {} skipped ({:.0} s) → {}",
+                    "{name}: {}/{} points, {}/{} checks pass, {} skipped ({:.0} s) → {}",
+                    crate::model::show(report.points.earned),
+                    crate::model::show(report.points.max),
                     t.passed,
                     t.total,
                     t.skipped,
@@ -81,40 +83,26 @@ pub fn run(path: &Path, only: Option<&str>, out: Option<&Path>) -> ExitCode {
                 );
             }
             Err(e) => {
-                let _ = writeln!(gradebook, "{},error,0,0,0,0.0", csv(name));
+                let now = crate::model::rfc3339(std::time::SystemTime::now());
+                rows.push(gradebook::Row::unscored(
+                    name,
+                    format!("error: {e}"),
+                    &commit,
+                    &now,
+                ));
                 println!("{name}: could not be graded: {e}");
             }
         }
     }
-    let book = out.join("gradebook.csv");
-    if let Err(e) = std::fs::write(&book, &gradebook) {
-        return fail(&format!("cannot write {}: {e}", book.display()));
+    if let Err(e) = gradebook::update(&out, rows) {
+        return fail(&e);
     }
-    println!("gradebook: {}", book.display());
+    println!(
+        "gradebook: {} (one row per student and exercise), {} (one row per student)",
+        out.join(gradebook::LONG).display(),
+        out.join(gradebook::WIDE).display()
+    );
     ExitCode::SUCCESS
-}
-
-/// `passed,skipped,total,score`: the score is the share of the checks that
-/// ran (passed or failed) that passed.
-fn row(count: &Count) -> String {
-    let ran = count.total - count.skipped;
-    let score = if ran == 0 {
-        0.0
-    } else {
-        100.0 * count.passed as f64 / ran as f64
-    };
-    format!(
-        "{},{},{},{score:.1}",
-        count.passed, count.skipped, count.total
-    )
-}
-
-fn csv(field: &str) -> String {
-    if field.contains([',', '"', '\n']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
 }
 
 fn fail(why: &str) -> ExitCode {
@@ -123,7 +111,7 @@ fn fail(why: &str) -> ExitCode {
 }
 
 /// One submission (`PATH/exercises` exists) or a folder of them.
-fn submissions(path: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+pub fn submissions(path: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     let name_of = |p: &Path| {
         p.file_name().map_or("submission".to_string(), |n| {
             n.to_string_lossy().into_owned()
@@ -143,38 +131,14 @@ fn submissions(path: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     Ok(found)
 }
 
-/// What the gradebook needs of a report (the schema is `model::Report`).
-#[derive(serde::Deserialize)]
-struct Graded {
-    exercises: Vec<GradedExercise>,
-    totals: Count,
-}
-
-#[derive(serde::Deserialize)]
-struct GradedExercise {
-    handle: String,
-    score: Score,
-}
-
-#[derive(serde::Deserialize)]
-struct Score {
-    total: Count,
-}
-
-#[derive(serde::Deserialize)]
-struct Count {
-    passed: usize,
-    skipped: usize,
-    total: usize,
-}
-
 fn grade_one(
     name: &str,
     submission: &Path,
     only: Option<&str>,
     out: &Path,
     sandbox: &Sandbox,
-) -> Result<Graded, String> {
+    grading: &crate::model::Grading,
+) -> Result<gradebook::Summary, String> {
     let work = workspace_root().join("target/netlings/grade").join(name);
     lay_out(&work, submission)?;
 
@@ -207,6 +171,12 @@ fn grade_one(
     std::fs::copy(std::env::current_exe().map_err(|e| e.to_string())?, &runner)
         .map_err(|e| format!("cannot copy the runner: {e}"))?;
     let report_file = work.join("report.json");
+    let grading_file = work.join("grading.toml");
+    std::fs::write(
+        &grading_file,
+        toml::to_string(grading).map_err(|e| e.to_string())?,
+    )
+    .map_err(|e| e.to_string())?;
     let mut args: Vec<String> = vec![runner.display().to_string(), "check".into()];
     match only {
         Some(ex) => args.push(ex.to_string()),
@@ -215,8 +185,14 @@ fn grade_one(
     args.extend([
         "--bins".into(),
         bins_file.display().to_string(),
+        "--grading".into(),
+        grading_file.display().to_string(),
         "--json".into(),
         report_file.display().to_string(),
+        "--junit".into(),
+        work.join("junit.xml").display().to_string(),
+        "--gradescope".into(),
+        work.join("gradescope.json").display().to_string(),
         "--format".into(),
         "markdown".into(),
     ]);
@@ -231,6 +207,13 @@ fn grade_one(
     })?;
     std::fs::write(out.join(format!("{name}.json")), &report_json).map_err(|e| e.to_string())?;
     std::fs::write(out.join(format!("{name}.md")), &summary).map_err(|e| e.to_string())?;
+    for (file, suffix) in [
+        ("junit.xml", "junit.xml"),
+        ("gradescope.json", "gradescope.json"),
+    ] {
+        std::fs::copy(work.join(file), out.join(format!("{name}.{suffix}")))
+            .map_err(|e| format!("the runner wrote no {file}: {e}"))?;
+    }
     serde_json::from_slice(&report_json)
         .map_err(|e| format!("the report does not follow the schema: {e}"))
 }

@@ -6,8 +6,11 @@
 //! report that teaches.
 
 mod check;
+mod class;
+mod collect;
 mod formats;
 mod grade;
+mod gradebook;
 mod human;
 mod learner;
 mod model;
@@ -78,10 +81,30 @@ enum Cmd {
         /// Grade one exercise only (e.g. exercise-05).
         #[arg(long)]
         exercise: Option<String>,
-        /// Where the reports and gradebook.csv go (default: target/netlings/grades).
+        /// Where the reports and the gradebooks go (default:
+        /// target/netlings/grades). An existing gradebook there keeps the
+        /// rows of students not graded now.
         #[arg(long)]
         out: Option<std::path::PathBuf>,
+        /// Points, tier weights and how skips score (default: grading.toml).
+        #[arg(long, value_name = "FILE")]
+        grading: Option<std::path::PathBuf>,
     },
+    /// Fetch each student's repository at the last commit before a deadline
+    /// into a class folder, recording the commit (collected.csv).
+    Collect {
+        /// One student a line: `id repository` (a URL or a local path).
+        roster: std::path::PathBuf,
+        /// e.g. 2026-05-01T23:59:00+08:00 (git's date syntax); default: the latest commit.
+        #[arg(long)]
+        deadline: Option<String>,
+        /// The class folder (default: submissions).
+        #[arg(long)]
+        into: Option<std::path::PathBuf>,
+    },
+    /// A class across CI runners: plan the shards, take one, join their gradebooks.
+    #[command(subcommand)]
+    Class(class::ClassCmd),
     /// Prove the suite has teeth: solutions pass, stubs fail, known-wrong
     /// programs are rejected by the check they name; kill and coverage tables.
     Selftest,
@@ -127,7 +150,23 @@ fn main() -> ExitCode {
             path,
             exercise,
             out,
-        }) => grade::run(&path, exercise.as_deref(), out.as_deref()),
+            grading,
+        }) => grade::run(
+            &path,
+            exercise.as_deref(),
+            out.as_deref(),
+            grading.as_deref(),
+        ),
+        Some(Cmd::Collect {
+            roster,
+            deadline,
+            into,
+        }) => collect::run(
+            &roster,
+            deadline.as_deref(),
+            &into.unwrap_or_else(collect::default_into),
+        ),
+        Some(Cmd::Class(command)) => class::run(command),
         Some(Cmd::Stubs { update }) => stubs_command(update),
         Some(Cmd::List) => learner::list(lang),
         Some(Cmd::Hint { exercise }) => with_exercise(&exercise, |e| learner::hint(e, lang)),

@@ -237,7 +237,7 @@ pub struct CheckReport {
     pub duration_ms: u64,
 }
 
-#[derive(Serialize, Default, Clone, Copy)]
+#[derive(Serialize, Deserialize, Default, Clone, Copy, Debug, PartialEq)]
 pub struct Count {
     pub passed: usize,
     pub failed: usize,
