@@ -69,11 +69,17 @@ fn a_class_of_three_is_graded_and_the_hostile_one_is_contained() {
         .stdout(predicate::str::contains("containment:"));
 
     let book = std::fs::read_to_string(out.path().join("gradebook.csv")).unwrap();
-    assert!(book.contains("alice,exercise-05,18,0,18,100.0"), "{book}");
-    assert!(book.contains("bob,exercise-05,0,0,18,0.0"), "{book}");
-    assert!(book.contains("mallory,exercise-05,"), "{book}");
     assert!(
-        !book.contains("mallory,exercise-05,18"),
+        book.contains("alice,exercise-05,graded,18,0,0,18,18,18,100.0,"),
+        "{book}"
+    );
+    assert!(
+        book.contains("bob,exercise-05,graded,0,18,0,18,0,18,0.0,"),
+        "{book}"
+    );
+    assert!(book.contains("mallory,exercise-05,graded,"), "{book}");
+    assert!(
+        !book.contains("mallory,exercise-05,graded,18"),
         "the hostile submission must not pass: {book}"
     );
     for name in ["alice", "bob", "mallory"] {
@@ -81,7 +87,7 @@ fn a_class_of_three_is_graded_and_the_hostile_one_is_contained() {
             &std::fs::read(out.path().join(format!("{name}.json"))).unwrap(),
         )
         .unwrap();
-        assert_eq!(report["schema"], "netlings-report/1");
+        assert_eq!(report["schema"], "netlings-report/2");
     }
 
     assert!(
