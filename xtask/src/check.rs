@@ -111,8 +111,9 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     };
     let started = std::time::SystemTime::now();
     let mut outcomes = Vec::new();
-    for exercise in exercises {
-        match grade(exercise, args) {
+    for (exercise, graded) in exercises.iter().zip(grade_all(&exercises, args)) {
+        let exercise = *exercise;
+        match graded {
             Ok(graded) => {
                 if graded.label.starts_with("exercises/") {
                     state::record(&graded);
@@ -207,8 +208,54 @@ pub enum Unbuilt {
     Other(String),
 }
 
-/// Build what `args` says to grade for `exercise` and run its checks.
-pub fn grade(exercise: &'static Exercise, args: &CheckArgs) -> Result<Graded, Unbuilt> {
+/// Build every exercise, then run all their checks in one pool of
+/// `args.jobs`: a submission whose programs all hang costs the longest
+/// check's deadline times the checks over the jobs, not that summed
+/// exercise by exercise.
+pub fn grade_all(
+    exercises: &[&'static Exercise],
+    args: &CheckArgs,
+) -> Vec<Result<Graded, Unbuilt>> {
+    let built: Vec<Result<Arc<Targets>, Unbuilt>> = exercises
+        .iter()
+        .map(|e| targets_for(e, args).map(Arc::new))
+        .collect();
+    let mut work: Vec<(usize, &'static Check, Arc<Targets>)> = Vec::new();
+    for (i, (exercise, targets)) in exercises.iter().zip(&built).enumerate() {
+        if let Ok(targets) = targets {
+            work.extend(
+                exercise
+                    .checks
+                    .iter()
+                    .filter(|c| in_scope(exercise, c, targets))
+                    .map(|c| (i, *c, Arc::clone(targets))),
+            );
+        }
+    }
+    let verdicts = pool(args.jobs, &work, |(i, check, targets)| {
+        run_check(exercises[*i], check, Arc::clone(targets), CHECK_LIMIT)
+    });
+    let mut results: Vec<Vec<(&'static Check, Verdict)>> =
+        exercises.iter().map(|_| Vec::new()).collect();
+    for ((i, check, _), verdict) in work.into_iter().zip(verdicts) {
+        results[i].push((check, verdict));
+    }
+    exercises
+        .iter()
+        .zip(built)
+        .zip(results)
+        .map(|((exercise, targets), results)| {
+            targets.map(|t| Graded {
+                exercise,
+                label: t.label.clone(),
+                results,
+            })
+        })
+        .collect()
+}
+
+/// Build (or name) the programs `args` says to grade for `exercise`.
+fn targets_for(exercise: &'static Exercise, args: &CheckArgs) -> Result<Targets, Unbuilt> {
     let targets = if let Some(cmd) = &args.cmd {
         let argv = shlex::split(cmd)
             .filter(|a| !a.is_empty())
@@ -268,23 +315,7 @@ pub fn grade(exercise: &'static Exercise, args: &CheckArgs) -> Result<Graded, Un
         targets.label = format!("exercises/{} (built just now)", exercise.folder());
         targets
     };
-    let label = targets.label.clone();
-    let results = run_all(
-        exercise,
-        exercise
-            .checks
-            .iter()
-            .copied()
-            .filter(|c| in_scope(exercise, c, &targets))
-            .collect(),
-        Arc::new(targets),
-        args.jobs,
-    );
-    Ok(Graded {
-        exercise,
-        label,
-        results,
-    })
+    Ok(targets)
 }
 
 /// With `--cmd` on a two-program exercise, only that program's checks apply.
@@ -305,19 +336,6 @@ pub fn program_of(exercise: &Exercise, check: &Check) -> &'static str {
         })
         .unwrap_or(&exercise.programs[0])
         .key
-}
-
-/// Run `checks` with at most `jobs` at once, keeping their order.
-pub fn run_all(
-    exercise: &'static Exercise,
-    checks: Vec<&'static Check>,
-    targets: Arc<Targets>,
-    jobs: usize,
-) -> Vec<(&'static Check, Verdict)> {
-    let verdicts = pool(jobs, &checks, |check| {
-        run_check(exercise, check, Arc::clone(&targets), CHECK_LIMIT)
-    });
-    checks.into_iter().zip(verdicts).collect()
 }
 
 /// `work` on every item, at most `jobs` at once; results in the items' order.

@@ -110,6 +110,20 @@ fn fail(why: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
+/// How many checks of a submission run at once: most of a check's time is
+/// spent waiting on the programs (a hung one only costs its deadline), so
+/// more than the cores (docs/grading.md, "Sizing shards", has the figures).
+/// `NETLINGS_GRADE_JOBS` overrides it.
+fn jobs() -> usize {
+    std::env::var("NETLINGS_GRADE_JOBS")
+        .ok()
+        .and_then(|j| j.parse().ok())
+        .filter(|j| *j > 0)
+        .unwrap_or(DEFAULT_JOBS)
+}
+
+const DEFAULT_JOBS: usize = 32;
+
 /// One submission (`PATH/exercises` exists) or a folder of them.
 pub fn submissions(path: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     let name_of = |p: &Path| {
@@ -183,6 +197,8 @@ fn grade_one(
         None => args.push("--all".into()),
     }
     args.extend([
+        "--jobs".into(),
+        jobs().to_string(),
         "--bins".into(),
         bins_file.display().to_string(),
         "--grading".into(),
