@@ -9,8 +9,11 @@ mod check;
 mod formats;
 mod grade;
 mod human;
+mod inside;
+mod intake;
 mod learner;
 mod model;
+mod sandbox;
 mod selftest;
 mod state;
 mod stress;
@@ -81,6 +84,22 @@ enum Cmd {
         /// Where the reports and gradebook.csv go (default: target/netlings/grades).
         #[arg(long)]
         out: Option<std::path::PathBuf>,
+        /// Wall-clock limit of one submission, build and checks, in seconds.
+        #[arg(long, default_value_t = 1200)]
+        time_limit: u64,
+        /// Memory limit of one submission's sandbox, in MiB.
+        #[arg(long, default_value_t = 2048)]
+        memory_limit: u64,
+        /// Tests only: run this program in the sandbox instead of the
+        /// trusted runner.
+        #[arg(long, hide = true)]
+        runner: Option<std::path::PathBuf>,
+    },
+    /// The trusted runner inside grade's sandbox (not for people).
+    #[command(hide = true)]
+    GradeInside {
+        #[arg(long)]
+        exercise: Option<String>,
     },
     /// Prove the suite has teeth: solutions pass, stubs fail, known-wrong
     /// programs are rejected by the check they name; kill and coverage tables.
@@ -127,7 +146,23 @@ fn main() -> ExitCode {
             path,
             exercise,
             out,
-        }) => grade::run(&path, exercise.as_deref(), out.as_deref()),
+            time_limit,
+            memory_limit,
+            runner,
+        }) => grade::run(
+            &path,
+            &grade::Options {
+                only: exercise,
+                out,
+                limits: sandbox::Limits {
+                    wall: std::time::Duration::from_secs(time_limit),
+                    memory: memory_limit << 20,
+                    ..sandbox::Limits::default()
+                },
+                runner,
+            },
+        ),
+        Some(Cmd::GradeInside { exercise }) => inside::run(exercise.as_deref(), lang),
         Some(Cmd::Stubs { update }) => stubs_command(update),
         Some(Cmd::List) => learner::list(lang),
         Some(Cmd::Hint { exercise }) => with_exercise(&exercise, |e| learner::hint(e, lang)),
