@@ -241,7 +241,11 @@ fn grade_one(
     if !status.success() {
         use std::os::unix::process::ExitStatusExt as _;
         let how = match (status.code(), status.signal()) {
-            (_, Some(signal)) => format!("the runner was killed by signal {signal}"),
+            (_, Some(signal)) => format!("the sandbox was killed by signal {signal}"),
+            // bubblewrap exits 128 + N when the runner was killed by signal N.
+            (Some(code @ 129..=192), _) => {
+                format!("the runner was killed by signal {}", code - 128)
+            }
             (Some(code), _) => format!("the runner failed (exit status {code})"),
             _ => "the runner failed".to_string(),
         };

@@ -20,6 +20,8 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub const BUILD_DEADLINE: Duration = Duration::from_secs(300);
+/// Processes (and threads) of the submission's user at once.
+const PROGRAM_PROCESSES: usize = 256;
 
 pub fn run(only: Option<&str>, lang: Lang) -> ExitCode {
     if let Err(e) =
@@ -28,6 +30,9 @@ pub fn run(only: Option<&str>, lang: Lang) -> ExitCode {
         eprintln!("error: cannot make the runner non-dumpable: {e}");
         return ExitCode::FAILURE;
     }
+    // Folders and files the checks make are the programs' to write in too
+    // (they run as another user); the sandbox holds nothing else.
+    rustix::process::umask(rustix::fs::Mode::empty());
     let exercises: Vec<&'static Exercise> = match only {
         None => EXERCISES.to_vec(),
         Some(handle) => match catalogue::exercise(handle) {
@@ -125,7 +130,7 @@ pub fn run(only: Option<&str>, lang: Lang) -> ExitCode {
     let document = serde_json::json!({
         "report": report_value,
         "markdown": formats::markdown(&report),
-        "notes": disks.lock().unwrap_or_else(|e| e.into_inner()).clone(),
+        "notes": notes(&disks, user),
     });
     println!("{document}");
     ExitCode::SUCCESS
@@ -153,9 +158,11 @@ fn wrapper(user: Option<u32>, limits: &[String]) -> Vec<String> {
 }
 
 fn program_limits(address_space: Option<&str>) -> Vec<String> {
+    let nproc = format!("--nproc={PROGRAM_PROCESSES}");
     let mut limits: Vec<String> = [
-        // processes of the user (the cgroup bounds the sandbox's as a whole)
-        "--nproc=512",
+        // processes of the user, fewer than the cgroup's for the whole
+        // sandbox, so a fork bomb leaves the runner room to work
+        nproc.as_str(),
         // CPU seconds: a check lasts a minute at most
         "--cpu=60",
         "--fsize=268435456",
@@ -171,7 +178,7 @@ fn program_limits(address_space: Option<&str>) -> Vec<String> {
 }
 
 fn build_limits(address_space: Option<&str>) -> Vec<String> {
-    let mut limits: Vec<String> = ["--nproc=512", "--cpu=600", "--fsize=1073741824", "--core=0"]
+    let mut limits: Vec<String> = ["--nproc=256", "--cpu=600", "--fsize=1073741824", "--core=0"]
         .map(String::from)
         .to_vec();
     if let Some(bytes) = address_space {
@@ -180,6 +187,46 @@ fn build_limits(address_space: Option<&str>) -> Vec<String> {
         limits.push(format!("--as={}", bytes.saturating_mul(4)));
     }
     limits
+}
+
+/// Limits reached: full disks, and the submission's processes that
+/// outlived their checks (they left their process group; the sandbox's end
+/// kills them).
+fn notes(disks: &Mutex<Vec<String>>, user: Option<u32>) -> Vec<String> {
+    let mut notes = disks.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let me = rustix::process::getuid().as_raw();
+    let uid = user.unwrap_or(me);
+    let mine = std::process::id().to_string();
+    let mut left = 0;
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let name = entry.file_name();
+        let Some(pid) = name.to_str().filter(|n| n.bytes().all(|b| b.is_ascii_digit())) else {
+            continue;
+        };
+        let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
+        let owner = status
+            .lines()
+            .find_map(|l| l.strip_prefix("Uid:")?.split_whitespace().next()?.parse::<u32>().ok());
+        let ppid = status
+            .lines()
+            .find_map(|l| l.strip_prefix("PPid:").map(str::trim));
+        // PID 1 is the sandbox's init; the runner and its children are not
+        // left over when the programs share the runner's user.
+        if pid != "1" && pid != mine && owner == Some(uid) && (user.is_some() || ppid != Some(mine.as_str())) {
+            left += 1;
+        }
+    }
+    if left > 0 {
+        let limit = if left >= PROGRAM_PROCESSES / 2 {
+            format!("; process limit ({PROGRAM_PROCESSES} processes of the submission's user) reached")
+        } else {
+            String::new()
+        };
+        notes.push(format!(
+            "{left} process(es) of the submission outlived their checks (killed with the sandbox){limit}"
+        ));
+    }
+    notes
 }
 
 /// Notes of the sandbox's disks found (nearly) full while it ran: the disk

@@ -88,7 +88,7 @@ enum Cmd {
         #[arg(long, default_value_t = 1200)]
         time_limit: u64,
         /// Memory limit of one submission's sandbox, in MiB.
-        #[arg(long, default_value_t = 2048)]
+        #[arg(long, default_value_t = 3072)]
         memory_limit: u64,
         /// Tests only: run this program in the sandbox instead of the
         /// trusted runner.

@@ -52,10 +52,12 @@ impl Default for Limits {
     fn default() -> Limits {
         Limits {
             wall: Duration::from_secs(1200),
-            memory: 2 << 30,
+            // tmpfs pages count as the sandbox's memory: the disks' sizes
+            // (1.3 GiB together) fit well inside it.
+            memory: 3 << 30,
             pids: 1024,
-            work_disk: 2 << 30,
-            tmp_disk: 512 << 20,
+            work_disk: 1 << 30,
+            tmp_disk: 256 << 20,
             shm_disk: 64 << 20,
         }
     }
@@ -233,16 +235,21 @@ impl Sandbox {
         }
         c.arg("--").args(argv);
         c.stdin(Stdio::null()).process_group(0);
-        if self.root {
-            // SAFETY: between fork and exec only setgroups(2) runs. The
-            // grader's supplementary groups (root's) must not reach the
-            // sandbox.
-            unsafe {
-                c.pre_exec(|| {
+        let root = self.root;
+        // SAFETY: between fork and exec only prctl(2) and setgroups(2) run.
+        // bubblewrap dies with the grader (its own --die-with-parent is for
+        // the sandbox's first process); the grader's supplementary groups
+        // (root's) must not reach the sandbox.
+        unsafe {
+            c.pre_exec(move || {
+                rustix::process::set_parent_process_death_signal(Some(
+                    rustix::process::Signal::KILL,
+                ))?;
+                if root {
                     rustix::thread::set_thread_groups(&[])?;
-                    Ok(())
-                });
-            }
+                }
+                Ok(())
+            });
         }
         c
     }
