@@ -220,31 +220,17 @@ pub fn grade_all(
         .iter()
         .map(|e| targets_for(e, args).map(Arc::new))
         .collect();
-    let mut work: Vec<(usize, &'static Check, Arc<Targets>)> = Vec::new();
-    for (i, (exercise, targets)) in exercises.iter().zip(&built).enumerate() {
-        if let Ok(targets) = targets {
-            work.extend(
-                exercise
-                    .checks
-                    .iter()
-                    .filter(|c| in_scope(exercise, c, targets))
-                    .map(|c| (i, *c, Arc::clone(targets))),
-            );
-        }
-    }
-    let verdicts = pool(args.jobs, &work, |(i, check, targets)| {
-        run_check(exercises[*i], check, Arc::clone(targets), CHECK_LIMIT)
-    });
-    let mut results: Vec<Vec<(&'static Check, Verdict)>> =
-        exercises.iter().map(|_| Vec::new()).collect();
-    for ((i, check, _), verdict) in work.into_iter().zip(verdicts) {
-        results[i].push((check, verdict));
-    }
+    let prepared: Vec<Option<(&'static Exercise, Arc<Targets>)>> = exercises
+        .iter()
+        .zip(&built)
+        .map(|(e, t)| t.as_ref().ok().map(|t| (*e, Arc::clone(t))))
+        .collect();
+    let mut results = run_pooled(&prepared, args.jobs).into_iter();
     exercises
         .iter()
         .zip(built)
-        .zip(results)
-        .map(|((exercise, targets), results)| {
+        .map(|(exercise, targets)| {
+            let results = results.next().unwrap_or_default();
             targets.map(|t| Graded {
                 exercise,
                 label: t.label.clone(),
@@ -252,6 +238,49 @@ pub fn grade_all(
             })
         })
         .collect()
+}
+
+/// The checks of every exercise given targets (`None`: not built, no
+/// checks), at most `jobs` at once across all of them; results per
+/// exercise, in the checks' order.
+pub fn run_pooled(
+    prepared: &[Option<(&'static Exercise, Arc<Targets>)>],
+    jobs: usize,
+) -> Vec<Vec<(&'static Check, Verdict)>> {
+    type Work = (usize, &'static Exercise, &'static Check, Arc<Targets>);
+    let mut work: Vec<Work> = Vec::new();
+    for (i, entry) in prepared.iter().enumerate() {
+        if let Some((exercise, targets)) = entry {
+            work.extend(
+                exercise
+                    .checks
+                    .iter()
+                    .filter(|c| in_scope(exercise, c, targets))
+                    .map(|c| (i, *exercise, *c, Arc::clone(targets))),
+            );
+        }
+    }
+    // The exercise with the most checks first: it is the one that finishes
+    // last when every program hangs.
+    work.sort_by_key(|(i, ..)| {
+        std::cmp::Reverse(prepared[*i].as_ref().map_or(0, |(e, _)| e.checks.len()))
+    });
+    let groups: Vec<usize> = work.iter().map(|(i, ..)| *i).collect();
+    let verdicts = pool_per_group(
+        jobs,
+        PER_EXERCISE,
+        &groups,
+        &work,
+        |(_, exercise, check, targets)| {
+            run_check(exercise, check, Arc::clone(targets), CHECK_LIMIT)
+        },
+    );
+    let mut results: Vec<Vec<(&'static Check, Verdict)>> =
+        prepared.iter().map(|_| Vec::new()).collect();
+    for ((i, _, check, _), verdict) in work.into_iter().zip(verdicts) {
+        results[i].push((check, verdict));
+    }
+    results
 }
 
 /// Build (or name) the programs `args` says to grade for `exercise`.
@@ -336,6 +365,76 @@ pub fn program_of(exercise: &Exercise, check: &Check) -> &'static str {
         })
         .unwrap_or(&exercise.programs[0])
         .key
+}
+
+/// Checks of one exercise at once, however many run in all: its checks
+/// share what the exercise needs (ex07's files on a sandbox's small /tmp,
+/// say), as they did when exercises ran one after another.
+const PER_EXERCISE: usize = 4;
+
+/// `work` on every item, at most `jobs` at once and at most `per_group` of
+/// one group (`groups[i]` is item i's); results in the items' order. A
+/// worker takes the first item whose group has room, else waits for one.
+pub fn pool_per_group<T: Sync, R: Send>(
+    jobs: usize,
+    per_group: usize,
+    groups: &[usize],
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    struct State {
+        taken: Vec<bool>,
+        running: std::collections::HashMap<usize, usize>,
+        left: usize,
+    }
+    let state = Mutex::new(State {
+        taken: vec![false; items.len()],
+        running: std::collections::HashMap::new(),
+        left: items.len(),
+    });
+    let room = std::sync::Condvar::new();
+    let done: Mutex<Vec<Option<R>>> = Mutex::new(items.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, items.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+                    let next = loop {
+                        if s.left == 0 {
+                            break None;
+                        }
+                        let free = (0..items.len()).find(|&i| {
+                            !s.taken[i]
+                                && s.running.get(&groups[i]).copied().unwrap_or(0)
+                                    < per_group.max(1)
+                        });
+                        if let Some(i) = free {
+                            break Some(i);
+                        }
+                        s = room.wait(s).unwrap_or_else(|e| e.into_inner());
+                    };
+                    let Some(i) = next else { break };
+                    s.taken[i] = true;
+                    s.left -= 1;
+                    *s.running.entry(groups[i]).or_insert(0) += 1;
+                    drop(s);
+                    let result = work(&items[i]);
+                    done.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+                    let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+                    *s.running.entry(groups[i]).or_insert(1) -= 1;
+                    drop(s);
+                    room.notify_all();
+                }
+                // Wake the others: nothing is left to take.
+                room.notify_all();
+            });
+        }
+    });
+    let results = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    results
+        .into_iter()
+        .map(|r| r.expect("every item ran"))
+        .collect()
 }
 
 /// `work` on every item, at most `jobs` at once; results in the items' order.

@@ -66,6 +66,9 @@ pub struct Row {
     pub commit: String,
     /// When it was graded (RFC 3339, UTC).
     pub graded_at: String,
+    /// What the sandbox noted: limits reached, files of the submission refused.
+    #[serde(default)]
+    pub note: String,
 }
 
 impl Row {
@@ -83,6 +86,7 @@ impl Row {
             percent: Some(format!("{:.1}", points.percent())),
             commit: at.commit.clone(),
             graded_at: at.time.clone(),
+            note: String::new(),
         }
     }
 
@@ -101,6 +105,7 @@ impl Row {
             percent: None,
             commit: commit.to_string(),
             graded_at: time.to_string(),
+            note: String::new(),
         }
     }
 
@@ -134,7 +139,7 @@ pub struct Graded {
 
 /// The rows of one graded submission (its exercises; the total is made
 /// when the gradebook is written).
-pub fn rows(student: &str, summary: &Summary, commit: &str) -> Vec<Row> {
+pub fn rows(student: &str, summary: &Summary, commit: &str, note: &str) -> Vec<Row> {
     let at = Graded {
         commit: commit.to_string(),
         time: summary.timestamp.clone(),
@@ -142,7 +147,10 @@ pub fn rows(student: &str, summary: &Summary, commit: &str) -> Vec<Row> {
     summary
         .exercises
         .iter()
-        .map(|e| Row::scored(student, &e.handle, e.score.total, e.score.points, &at))
+        .map(|e| Row {
+            note: note.to_string(),
+            ..Row::scored(student, &e.handle, e.score.total, e.score.points, &at)
+        })
         .collect()
 }
 
@@ -225,7 +233,16 @@ fn with_totals(rows: Vec<Row>) -> Vec<Row> {
                 commit: latest.commit.clone(),
                 time: latest.graded_at.clone(),
             };
-            let total = Row::scored(&student, TOTAL, count, points, &at);
+            let mut notes: Vec<&str> = Vec::new();
+            for r in &graded {
+                if !r.note.is_empty() && !notes.contains(&r.note.as_str()) {
+                    notes.push(&r.note);
+                }
+            }
+            let total = Row {
+                note: notes.join("; "),
+                ..Row::scored(&student, TOTAL, count, points, &at)
+            };
             rows.push(total);
         }
         out.extend(rows);
@@ -240,33 +257,34 @@ fn exercise_order(exercise: &str) -> usize {
         .unwrap_or(EXERCISES.len())
 }
 
-/// Write both layouts into `out`.
+/// Write both layouts into `out`, each whole and never through a link.
 pub fn write(out: &Path, rows: &[Row]) -> Result<(), String> {
     std::fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
-    let long = out.join(LONG);
-    let mut writer = csv::Writer::from_path(&long)
-        .map_err(|e| format!("cannot write {}: {e}", long.display()))?;
+    let mut writer = csv::Writer::from_writer(Vec::new());
     if rows.is_empty() {
         // The header alone, so an empty shard still has a gradebook.
-        writer
-            .write_record(HEADER)
-            .map_err(|e| format!("{}: {e}", long.display()))?;
+        writer.write_record(HEADER).expect("writes to memory");
     }
     for row in rows {
-        writer
-            .serialize(row)
-            .map_err(|e| format!("{}: {e}", long.display()))?;
+        writer.serialize(row).expect("writes to memory");
     }
-    writer
-        .flush()
-        .map_err(|e| format!("{}: {e}", long.display()))?;
-    let wide = out.join(WIDE);
-    std::fs::write(&wide, wide_layout(rows))
-        .map_err(|e| format!("cannot write {}: {e}", wide.display()))
+    let long = writer.into_inner().expect("in memory");
+    replace(&out.join(LONG), &long)?;
+    replace(&out.join(WIDE), wide_layout(rows).as_bytes())
+}
+
+/// Write a file beside `path` and rename it over `path`: a reader (or a
+/// grader killed half-way) sees the old gradebook or the new one, never
+/// half of one, and a link at `path` is replaced, not followed.
+fn replace(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let temporary = path.with_file_name(format!(".{}.new", name.unwrap_or_default()));
+    crate::intake::write_new(&temporary, bytes, 0o644)?;
+    std::fs::rename(&temporary, path).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// The long layout's columns.
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 13] = [
     "student",
     "exercise",
     "status",
@@ -279,6 +297,7 @@ pub const HEADER: [&str; 12] = [
     "percent",
     "commit",
     "graded_at",
+    "note",
 ];
 
 /// One row per student: `student,status,commit,graded_at,points,max_points,

@@ -12,8 +12,11 @@ mod formats;
 mod grade;
 mod gradebook;
 mod human;
+mod inside;
+mod intake;
 mod learner;
 mod model;
+mod sandbox;
 mod selftest;
 mod state;
 mod stress;
@@ -89,6 +92,28 @@ enum Cmd {
         /// Points, tier weights and how skips score (default: grading.toml).
         #[arg(long, value_name = "FILE")]
         grading: Option<std::path::PathBuf>,
+        /// Wall-clock limit of one submission, build and checks, in seconds.
+        #[arg(long, default_value_t = 1200)]
+        time_limit: u64,
+        /// Memory limit of one submission's sandbox, in MiB.
+        #[arg(long, default_value_t = 3072)]
+        memory_limit: u64,
+        /// Tests only: run this program in the sandbox instead of the
+        /// trusted runner.
+        #[arg(long, hide = true)]
+        runner: Option<std::path::PathBuf>,
+    },
+    /// The trusted runner inside grade's sandbox (not for people).
+    #[command(hide = true)]
+    GradeInside {
+        #[arg(long)]
+        exercise: Option<String>,
+        /// The course's grading.toml, as text (from the grader).
+        #[arg(long)]
+        grading_toml: Option<String>,
+        /// Checks run at once.
+        #[arg(long, default_value_t = 4)]
+        jobs: usize,
     },
     /// Fetch each student's repository at the last commit before a deadline
     /// into a class folder, recording the commit (collected.csv).
@@ -151,12 +176,28 @@ fn main() -> ExitCode {
             exercise,
             out,
             grading,
+            time_limit,
+            memory_limit,
+            runner,
         }) => grade::run(
             &path,
-            exercise.as_deref(),
-            out.as_deref(),
-            grading.as_deref(),
+            &grade::Options {
+                only: exercise,
+                out,
+                limits: sandbox::Limits {
+                    wall: std::time::Duration::from_secs(time_limit),
+                    memory: memory_limit << 20,
+                    ..sandbox::Limits::default()
+                },
+                runner,
+                grading,
+            },
         ),
+        Some(Cmd::GradeInside {
+            exercise,
+            grading_toml,
+            jobs,
+        }) => inside::run(exercise.as_deref(), grading_toml.as_deref(), jobs, lang),
         Some(Cmd::Collect {
             roster,
             deadline,

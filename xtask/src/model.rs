@@ -435,3 +435,173 @@ fn source_of(exercise: &Exercise) -> String {
         src
     }
 }
+
+#[cfg(test)]
+mod tests {
+    //! One score everywhere: a report with a pass, a failure, a skip and an
+    //! exercise that does not compile gives the same points out of the same
+    //! maximum in JSON, JUnit, Gradescope and Markdown, under both skip
+    //! policies.
+    use super::*;
+    use crate::check::Graded;
+    use crate::formats;
+    use netlings_suite::catalogue;
+    use netlings_suite::msg;
+    use netlings_suite::runner::{Status, Verdict};
+
+    fn verdict(status: Status) -> Verdict {
+        let mut v = Verdict::skipped(
+            msg!("skipped: no network namespace here"; "已跳过：这里没有网络命名空间"),
+        );
+        v.status = status;
+        v
+    }
+
+    fn report(grading: &Grading) -> Report {
+        let ran = catalogue::exercise("05").expect("exercise 05");
+        let broken = catalogue::exercise("07").expect("exercise 07");
+        let results = ran
+            .checks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let status = match i {
+                    0 => Status::Fail,
+                    1 => Status::Skip,
+                    _ => Status::Pass,
+                };
+                (*c, verdict(status))
+            })
+            .collect();
+        let outcomes = [
+            Outcome::Graded(Graded {
+                exercise: ran,
+                label: "exercises/05".into(),
+                results,
+            }),
+            Outcome::CompileError {
+                exercise: broken,
+                rendered: "error[E0308]: mismatched types".into(),
+            },
+        ];
+        Report::new(
+            "test",
+            Lang::En,
+            grading,
+            std::time::SystemTime::UNIX_EPOCH,
+            &outcomes,
+        )
+    }
+
+    fn junit_counts(xml: &str) -> (usize, usize, usize) {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        let (mut cases, mut failures, mut skipped) = (0, 0, 0);
+        loop {
+            match reader.read_event().expect("well-formed XML") {
+                quick_xml::events::Event::Start(e) | quick_xml::events::Event::Empty(e) => {
+                    match e.name().as_ref() {
+                        b"testcase" => cases += 1,
+                        b"failure" => failures += 1,
+                        b"skipped" => skipped += 1,
+                        _ => {}
+                    }
+                }
+                quick_xml::events::Event::Eof => break,
+                _ => {}
+            }
+        }
+        (cases, failures, skipped)
+    }
+
+    #[test]
+    fn every_format_gives_the_same_points_of_the_same_maximum() {
+        let checks = (catalogue::exercise("05").unwrap().checks.len()
+            + catalogue::exercise("07").unwrap().checks.len()) as f64;
+        for (policy, earned_by_skip) in [(SkipPolicy::Credit, 1.0), (SkipPolicy::Fail, 0.0)] {
+            let grading = Grading {
+                skipped: policy,
+                ..Grading::default()
+            };
+            let report = report(&grading);
+            let passes = (catalogue::exercise("05").unwrap().checks.len() - 2) as f64;
+            assert_eq!(
+                report.points.max, checks,
+                "a compile error keeps its maximum"
+            );
+            assert_eq!(report.points.earned, passes + earned_by_skip);
+
+            let json: serde_json::Value = serde_json::from_str(&formats::json(&report)).unwrap();
+            assert_eq!(
+                json["points"]["earned"].as_f64(),
+                Some(report.points.earned)
+            );
+            assert_eq!(json["totals"]["total"].as_f64(), Some(checks));
+
+            let gradescope: serde_json::Value =
+                serde_json::from_str(&formats::gradescope(&report)).unwrap();
+            let tests = gradescope["tests"].as_array().unwrap();
+            assert_eq!(tests.len() as f64, checks, "a test per check, none dropped");
+            assert_eq!(gradescope["max_score"].as_f64(), Some(checks));
+            assert_eq!(gradescope["score"].as_f64(), Some(report.points.earned));
+            let sum: f64 = tests.iter().map(|t| t["score"].as_f64().unwrap()).sum();
+            assert_eq!(sum, report.points.earned);
+
+            let t = report.totals;
+            assert_eq!(
+                junit_counts(&formats::junit(&report)),
+                (t.total, t.failed, t.skipped)
+            );
+            assert_eq!((t.failed, t.skipped), (1 + 31, 1));
+
+            let markdown = formats::markdown(&report);
+            assert!(markdown.contains(&format!(
+                "**{} of {} points**",
+                show(report.points.earned),
+                show(checks)
+            )));
+            assert!(markdown.contains(report.skip_rule), "the skip rule is said");
+            assert!(
+                formats::junit(&report).contains(report.skip_rule),
+                "and said in JUnit"
+            );
+            assert!(
+                gradescope["output"]
+                    .as_str()
+                    .unwrap()
+                    .contains(report.skip_rule)
+            );
+        }
+    }
+
+    #[test]
+    fn tier_points_and_weights_come_from_grading_toml() {
+        let grading = Grading::parse(
+            "skipped = \"fail\"\n[points]\nnotes = 1\nreal = 2.5\n[weights]\nexercise-07 = 0\n",
+        )
+        .unwrap();
+        let report = report(&grading);
+        let ex05 = catalogue::exercise("05").unwrap();
+        let max: f64 = ex05
+            .checks
+            .iter()
+            .map(|c| match c.tier {
+                Tier::Notes => 1.0,
+                Tier::Real => 2.5,
+            })
+            .sum();
+        assert_eq!(report.points.max, max, "exercise 07 weighs nothing");
+        assert!(Grading::parse("[points]\nnotes = -1\n").is_err());
+        assert!(
+            Grading::parse("colour = 3\n").is_err(),
+            "unknown keys are refused"
+        );
+        assert_eq!(Grading::parse("").unwrap(), Grading::default());
+    }
+
+    #[test]
+    fn timestamps_are_rfc3339_utc() {
+        let t = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_777_628_400);
+        assert_eq!(rfc3339(t), "2026-05-01T09:40:00Z");
+        assert_eq!(rfc3339(std::time::UNIX_EPOCH), "1970-01-01T00:00:00Z");
+    }
+}
