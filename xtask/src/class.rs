@@ -54,6 +54,7 @@ pub fn run(command: ClassCmd) -> ExitCode {
             let plan = gradebook::plan(s.len(), runners);
             let shards: Vec<String> = (1..=plan.runners).map(|i| i.to_string()).collect();
             println!("students={}", s.len());
+            println!("runners={}", plan.runners);
             println!("shards=[{}]", shards.join(","));
             println!("per_shard={}", plan.per_shard);
             println!("timeout_minutes={}", plan.timeout_minutes);

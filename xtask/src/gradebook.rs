@@ -475,25 +475,105 @@ pub fn summary(joined: &Joined) -> String {
 /// How a class is split and how long a shard may take (docs/grading.md,
 /// "Sizing shards"): every student of a shard is budgeted the worst case
 /// measured for one submission (all its programs hang), plus the job's
-/// setup, plus half again for a slower runner.
+/// setup, plus half again for a slower runner; more runners than asked
+/// when a shard would not fit GitHub's 6-hour job limit.
 pub struct Plan {
     pub runners: usize,
     pub per_shard: usize,
     pub timeout_minutes: u64,
 }
 
-/// Seconds: the worst submission measured (every program hangs) and a
-/// runner's setup (toolchain, cache, building the grader).
+/// Seconds: the worst submission measured (every program hangs: 79 s on a
+/// loaded 2-core machine) and a runner's setup (toolchain, cache, building
+/// the grader, bubblewrap).
 pub const WORST_SUBMISSION_S: u64 = 90;
 pub const SETUP_S: u64 = 600;
+/// GitHub-hosted jobs stop at 360 minutes; stay under it.
+pub const JOB_LIMIT_MINUTES: u64 = 350;
 
 pub fn plan(students: usize, runners: usize) -> Plan {
-    let runners = runners.clamp(1, students.max(1));
+    let budget_s = JOB_LIMIT_MINUTES * 60 * 2 / 3;
+    let fits = ((budget_s - SETUP_S) / WORST_SUBMISSION_S).max(1) as usize;
+    let runners = runners
+        .max(students.div_ceil(fits))
+        .clamp(1, students.max(1));
     let per_shard = students.div_ceil(runners);
     let budget = SETUP_S + per_shard as u64 * WORST_SUBMISSION_S;
     Plan {
         runners,
         per_shard,
         timeout_minutes: (budget * 3 / 2).div_ceil(60),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sizing_rule() {
+        // 100 students on 4 runners: 25 each, (600 + 25 × 90) × 1.5 s.
+        let p = plan(100, 4);
+        assert_eq!((p.runners, p.per_shard, p.timeout_minutes), (4, 25, 72));
+        // Never more runners than students, never none.
+        assert_eq!(plan(3, 8).runners, 3);
+        assert_eq!(plan(0, 4).runners, 1);
+        // A class too big for 6-hour jobs gets more runners.
+        let big = plan(1000, 2);
+        assert!(
+            big.timeout_minutes <= JOB_LIMIT_MINUTES,
+            "{}",
+            big.timeout_minutes
+        );
+        assert!(big.runners > 2);
+    }
+
+    #[test]
+    fn regrading_replaces_rows_and_keeps_the_rest() {
+        let row = |s: &str, e: &str, p: &str, at: &str| Row {
+            points: Some(p.into()),
+            max_points: Some("18".into()),
+            passed: Some(p.parse().unwrap()),
+            checks: Some(18),
+            ..Row::scored(
+                s,
+                e,
+                Count::default(),
+                Points::default(),
+                &Graded {
+                    commit: format!("{s}-{at}"),
+                    time: at.into(),
+                },
+            )
+        };
+        let old = merge(
+            Vec::new(),
+            vec![
+                row("ann", "exercise-05", "18", "t1"),
+                row("bob", "exercise-05", "3", "t1"),
+                row("bob", "exercise-06", "4", "t1"),
+            ],
+        );
+        let new = merge(old.clone(), vec![row("bob", "exercise-05", "9", "t2")]);
+        let find = |rows: &[Row], s: &str, e: &str| {
+            rows.iter()
+                .find(|r| r.student == s && r.exercise == e)
+                .cloned()
+                .unwrap()
+        };
+        assert_eq!(find(&new, "ann", TOTAL), find(&old, "ann", TOTAL));
+        assert_eq!(
+            find(&new, "bob", "exercise-06"),
+            find(&old, "bob", "exercise-06")
+        );
+        let total = find(&new, "bob", TOTAL);
+        assert_eq!(total.points.as_deref(), Some("13"), "9 + 4");
+        assert_eq!(total.commit, "bob-t2", "the latest grading's commit");
+        // A student who cannot be graded now loses the old score.
+        let failed = merge(
+            new,
+            vec![Row::unscored("bob", "not graded: x".into(), "c", "t3")],
+        );
+        assert_eq!(failed.iter().filter(|r| r.student == "bob").count(), 1);
     }
 }
