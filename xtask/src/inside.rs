@@ -30,6 +30,19 @@ pub fn run(only: Option<&str>, lang: Lang) -> ExitCode {
         eprintln!("error: cannot make the runner non-dumpable: {e}");
         return ExitCode::FAILURE;
     }
+    // The grader holds our stdin open and never writes to it: its end means
+    // the grader is gone, and then so is this sandbox (when the runner
+    // ends, bubblewrap's init ends and the PID namespace with it).
+    std::thread::spawn(|| {
+        let mut sink = [0u8; 64];
+        while let Ok(n) = std::io::Read::read(&mut std::io::stdin(), &mut sink) {
+            if n == 0 {
+                break;
+            }
+        }
+        eprintln!("error: the grader is gone");
+        std::process::exit(3);
+    });
     // Folders and files the checks make are the programs' to write in too
     // (they run as another user); the sandbox holds nothing else.
     rustix::process::umask(rustix::fs::Mode::empty());
@@ -80,6 +93,7 @@ pub fn run(only: Option<&str>, lang: Lang) -> ExitCode {
         .env("CARGO_TARGET_DIR", format!("{WORK}/target"))
         .env("RUSTC", format!("{TOOLCHAIN}/bin/rustc"))
         .env("CARGO_TERM_COLOR", "never")
+        .stdin(std::process::Stdio::null())
         .process_group(0);
     use std::os::unix::process::CommandExt as _;
     let built = bounded(build, BUILD_DEADLINE, 64 << 20);
@@ -200,25 +214,38 @@ fn notes(disks: &Mutex<Vec<String>>, user: Option<u32>) -> Vec<String> {
     let mut left = 0;
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
         let name = entry.file_name();
-        let Some(pid) = name.to_str().filter(|n| n.bytes().all(|b| b.is_ascii_digit())) else {
+        let Some(pid) = name
+            .to_str()
+            .filter(|n| n.bytes().all(|b| b.is_ascii_digit()))
+        else {
             continue;
         };
         let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
-        let owner = status
-            .lines()
-            .find_map(|l| l.strip_prefix("Uid:")?.split_whitespace().next()?.parse::<u32>().ok());
+        let owner = status.lines().find_map(|l| {
+            l.strip_prefix("Uid:")?
+                .split_whitespace()
+                .next()?
+                .parse::<u32>()
+                .ok()
+        });
         let ppid = status
             .lines()
             .find_map(|l| l.strip_prefix("PPid:").map(str::trim));
         // PID 1 is the sandbox's init; the runner and its children are not
         // left over when the programs share the runner's user.
-        if pid != "1" && pid != mine && owner == Some(uid) && (user.is_some() || ppid != Some(mine.as_str())) {
+        if pid != "1"
+            && pid != mine
+            && owner == Some(uid)
+            && (user.is_some() || ppid != Some(mine.as_str()))
+        {
             left += 1;
         }
     }
     if left > 0 {
         let limit = if left >= PROGRAM_PROCESSES / 2 {
-            format!("; process limit ({PROGRAM_PROCESSES} processes of the submission's user) reached")
+            format!(
+                "; process limit ({PROGRAM_PROCESSES} processes of the submission's user) reached"
+            )
         } else {
             String::new()
         };
