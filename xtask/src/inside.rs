@@ -42,6 +42,19 @@ pub fn run(only: Option<&str>, grading: Option<&str>, jobs: usize, lang: Lang) -
         eprintln!("error: cannot make the runner non-dumpable: {e}");
         return ExitCode::FAILURE;
     }
+    // The grader holds our stdin open and never writes to it: its end means
+    // the grader is gone, and then so is this sandbox (when the runner
+    // ends, bubblewrap's init ends and the PID namespace with it).
+    std::thread::spawn(|| {
+        let mut sink = [0u8; 64];
+        while let Ok(n) = std::io::Read::read(&mut std::io::stdin(), &mut sink) {
+            if n == 0 {
+                break;
+            }
+        }
+        eprintln!("error: the grader is gone");
+        std::process::exit(3);
+    });
     // Folders and files the checks make are the programs' to write in too
     // (they run as another user); the sandbox holds nothing else.
     rustix::process::umask(rustix::fs::Mode::empty());
@@ -92,6 +105,7 @@ pub fn run(only: Option<&str>, grading: Option<&str>, jobs: usize, lang: Lang) -
         .env("CARGO_TARGET_DIR", format!("{WORK}/target"))
         .env("RUSTC", format!("{TOOLCHAIN}/bin/rustc"))
         .env("CARGO_TERM_COLOR", "never")
+        .stdin(std::process::Stdio::null())
         .process_group(0);
     use std::os::unix::process::CommandExt as _;
     let built = bounded(build, BUILD_DEADLINE, 64 << 20);

@@ -96,8 +96,11 @@ enum Cmd {
         #[arg(long, default_value_t = 1200)]
         time_limit: u64,
         /// Memory limit of one submission's sandbox, in MiB.
-        #[arg(long, default_value_t = 3072)]
+        #[arg(long, default_value_t = 4096)]
         memory_limit: u64,
+        /// Size of each of the sandbox's disks (/work, /tmp), in MiB.
+        #[arg(long, default_value_t = 1024)]
+        disk_limit: u64,
         /// Tests only: run this program in the sandbox instead of the
         /// trusted runner.
         #[arg(long, hide = true)]
@@ -178,6 +181,7 @@ fn main() -> ExitCode {
             grading,
             time_limit,
             memory_limit,
+            disk_limit,
             runner,
         }) => grade::run(
             &path,
@@ -187,6 +191,8 @@ fn main() -> ExitCode {
                 limits: sandbox::Limits {
                     wall: std::time::Duration::from_secs(time_limit),
                     memory: memory_limit << 20,
+                    work_disk: disk_limit << 20,
+                    tmp_disk: disk_limit << 20,
                     ..sandbox::Limits::default()
                 },
                 runner,

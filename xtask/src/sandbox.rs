@@ -53,11 +53,12 @@ impl Default for Limits {
         Limits {
             wall: Duration::from_secs(1200),
             // tmpfs pages count as the sandbox's memory: the disks' sizes
-            // (1.3 GiB together) fit well inside it.
-            memory: 3 << 30,
+            // (2.06 GiB together) leave the processes 2 GiB of it. /tmp
+            // holds the checks' folders (exercise 07 serves 200 MiB).
+            memory: 4 << 30,
             pids: 1024,
             work_disk: 1 << 30,
-            tmp_disk: 256 << 20,
+            tmp_disk: 1 << 30,
             shm_disk: 64 << 20,
         }
     }
@@ -234,17 +235,25 @@ impl Sandbox {
             c.args(["--setenv", "NETLINGS_PROGRAM_AS", &l.memory.to_string()]);
         }
         c.arg("--").args(argv);
-        c.stdin(Stdio::null()).process_group(0);
+        // The runner's stdin is a pipe the grader holds and never writes:
+        // its end (EOF) tells the runner the grader is gone, whatever
+        // happened to bubblewrap's own death signals.
+        c.stdin(Stdio::piped()).process_group(0);
         let root = self.root;
-        // SAFETY: between fork and exec only prctl(2) and setgroups(2) run.
-        // bubblewrap dies with the grader (its own --die-with-parent is for
-        // the sandbox's first process); the grader's supplementary groups
-        // (root's) must not reach the sandbox.
+        let grader = rustix::process::getpid();
+        // SAFETY: between fork and exec only prctl(2), getppid(2) and
+        // setgroups(2) run. bubblewrap dies with the grader (its own
+        // --die-with-parent is for the sandbox's first process), also when
+        // the grader died before the death signal was set; the grader's
+        // supplementary groups (root's) must not reach the sandbox.
         unsafe {
             c.pre_exec(move || {
                 rustix::process::set_parent_process_death_signal(Some(
                     rustix::process::Signal::KILL,
                 ))?;
+                if rustix::process::getppid() != Some(grader) {
+                    return Err(std::io::Error::other("the grader is gone"));
+                }
                 if root {
                     rustix::thread::set_thread_groups(&[])?;
                 }
@@ -325,6 +334,8 @@ pub fn bounded(mut command: Command, deadline: Duration, cap: usize) -> Ran {
             };
         }
     };
+    // A piped stdin stays open (never written) until the run is over.
+    let _held = child.stdin.take();
     let out = drain(child.stdout.take().expect("piped"), cap, false);
     let err = drain(child.stderr.take().expect("piped"), STDERR_KEEP, true);
     let status = wait_until(&mut child, started + deadline);
