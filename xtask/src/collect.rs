@@ -28,12 +28,7 @@ pub struct Collected {
 }
 
 pub fn read_collected(path: &Path) -> Result<Vec<Collected>, String> {
-    let mut reader =
-        csv::Reader::from_path(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    reader
-        .deserialize()
-        .map(|r| r.map_err(|e| format!("{}: {e}", path.display())))
-        .collect()
+    crate::gradebook::read_csv(path)
 }
 
 /// `id repository` lines.

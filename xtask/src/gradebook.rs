@@ -156,6 +156,11 @@ pub fn rows(student: &str, summary: &Summary, commit: &str, note: &str) -> Vec<R
 
 /// Read a long gradebook.
 pub fn read(path: &Path) -> Result<Vec<Row>, String> {
+    read_csv(path)
+}
+
+/// The records of a CSV file with a header (a gradebook, `collected.csv`).
+pub fn read_csv<T: serde::de::DeserializeOwned>(path: &Path) -> Result<Vec<T>, String> {
     let mut reader =
         csv::Reader::from_path(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     reader
