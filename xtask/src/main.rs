@@ -104,6 +104,13 @@ enum Cmd {
         #[arg(long)]
         exercise: Option<String>,
     },
+    /// Inside grade's sandbox: run a program as the submission's user.
+    #[command(hide = true)]
+    AsUser {
+        uid: u32,
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+        argv: Vec<String>,
+    },
     /// Prove the suite has teeth: solutions pass, stubs fail, known-wrong
     /// programs are rejected by the check they name; kill and coverage tables.
     Selftest,
@@ -169,6 +176,7 @@ fn main() -> ExitCode {
             },
         ),
         Some(Cmd::GradeInside { exercise }) => inside::run(exercise.as_deref(), lang),
+        Some(Cmd::AsUser { uid, argv }) => inside::as_user(uid, &argv),
         Some(Cmd::Stubs { update }) => stubs_command(update),
         Some(Cmd::List) => learner::list(lang),
         Some(Cmd::Hint { exercise }) => with_exercise(&exercise, |e| learner::hint(e, lang)),

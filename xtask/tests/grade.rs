@@ -170,11 +170,14 @@ fn files_below(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     found
 }
 
+/// The user the submissions' programs run as (`sandbox::PROGRAM_UID`).
+const PROGRAM_UID: &str = "1900000000";
+
 /// Processes a grading under `root` left: the grader's private folder is
 /// under `root` (its TMPDIR), so every sandbox of it (bubblewrap and the
 /// sandbox's init, whose command lines name that folder, and without which
-/// no process of the sandbox lives) shows it; and anything of the
-/// submission's user that escaped to the host.
+/// no process of the sandbox lives) shows it; and any process of the
+/// submissions' user.
 fn leftovers(root: &Path) -> Vec<String> {
     let root = root.display().to_string();
     let mut found = Vec::new();
@@ -182,10 +185,10 @@ fn leftovers(root: &Path) -> Vec<String> {
         let status = std::fs::read_to_string(entry.path().join("status")).unwrap_or_default();
         let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
         let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
-        let nobody = status
+        let submissions = status
             .lines()
-            .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some("65534"));
-        if cmdline.contains(&root) || (nobody && cmdline.contains("sleep 1000")) {
+            .any(|l| l.starts_with("Uid:") && l.split_whitespace().nth(1) == Some(PROGRAM_UID));
+        if cmdline.contains(&root) || submissions {
             found.push(cmdline);
         }
     }
