@@ -180,18 +180,15 @@ pub fn run(only: Option<&str>, grading: Option<&str>, jobs: usize, lang: Lang) -
     ExitCode::SUCCESS
 }
 
-/// `setpriv` to the programs' user (when there is one), then `prlimit`.
+/// The programs' user (when there is one, through [`as_user`]), then
+/// `prlimit`.
 fn wrapper(user: Option<u32>, limits: &[String]) -> Vec<String> {
     let mut argv = Vec::new();
     if let Some(uid) = user {
-        // The runner has no supplementary groups (the grader dropped them),
-        // so the groups are kept: empty. `--keep-groups` also lets a
-        // program the suite already started as this user go through again.
         argv.extend([
-            "setpriv".to_string(),
-            format!("--reuid={uid}"),
-            format!("--regid={uid}"),
-            "--keep-groups".to_string(),
+            crate::sandbox::RUNNER.to_string(),
+            "as-user".to_string(),
+            uid.to_string(),
             "--".to_string(),
         ]);
     }
@@ -199,6 +196,33 @@ fn wrapper(user: Option<u32>, limits: &[String]) -> Vec<String> {
     argv.extend(limits.iter().cloned());
     argv.push("--".into());
     argv
+}
+
+/// `xtask as-user UID -- PROGRAM ARGS…`: run PROGRAM as user and group UID,
+/// no supplementary groups and (as a non-root user) no capabilities. A
+/// process that is not root already runs unprivileged (a check that starts
+/// the program as `nobody` on purpose) and is left as it is.
+pub fn as_user(uid: u32, argv: &[String]) -> ExitCode {
+    let Some((program, args)) = argv.split_first() else {
+        eprintln!("error: as-user needs a program");
+        return ExitCode::from(2);
+    };
+    if rustix::process::geteuid().is_root() {
+        // Still one thread: the thread-level calls change the process.
+        let gid = rustix::process::Gid::from_raw(uid);
+        let user = rustix::process::Uid::from_raw(uid);
+        let dropped = rustix::thread::set_thread_groups(&[])
+            .and_then(|_| rustix::thread::set_thread_res_gid(gid, gid, gid))
+            .and_then(|_| rustix::thread::set_thread_res_uid(user, user, user));
+        if let Err(e) = dropped {
+            eprintln!("error: cannot become user {uid}: {e}");
+            return ExitCode::from(126);
+        }
+    }
+    use std::os::unix::process::CommandExt as _;
+    let e = Command::new(program).args(args).exec();
+    eprintln!("error: cannot run {program}: {e}");
+    ExitCode::from(127)
 }
 
 fn program_limits(address_space: Option<&str>) -> Vec<String> {
@@ -222,10 +246,14 @@ fn program_limits(address_space: Option<&str>) -> Vec<String> {
 }
 
 fn build_limits(address_space: Option<&str>) -> Vec<String> {
-    let mut limits: Vec<String> = ["--nproc=256", "--cpu=600", "--fsize=1073741824", "--core=0"]
+    let mut limits: Vec<String> = ["--cpu=600", "--fsize=1073741824", "--core=0"]
         .map(String::from)
         .to_vec();
+    // RLIMIT_NPROC counts every process and thread of the user on the whole
+    // machine, and rustc starts many threads: with a cgroup, its pids limit
+    // bounds the build; without, a generous rlimit.
     if let Some(bytes) = address_space {
+        limits.push("--nproc=4096".into());
         // rustc reserves far more address space than it uses.
         let bytes: u64 = bytes.parse().unwrap_or(2 << 30);
         limits.push(format!("--as={}", bytes.saturating_mul(4)));

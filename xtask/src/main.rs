@@ -133,6 +133,13 @@ enum Cmd {
     /// A class across CI runners: plan the shards, take one, join their gradebooks.
     #[command(subcommand)]
     Class(class::ClassCmd),
+    /// Inside grade's sandbox: run a program as the submission's user.
+    #[command(hide = true)]
+    AsUser {
+        uid: u32,
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+        argv: Vec<String>,
+    },
     /// Prove the suite has teeth: solutions pass, stubs fail, known-wrong
     /// programs are rejected by the check they name; kill and coverage tables.
     Selftest,
@@ -214,6 +221,7 @@ fn main() -> ExitCode {
             &into.unwrap_or_else(collect::default_into),
         ),
         Some(Cmd::Class(command)) => class::run(command),
+        Some(Cmd::AsUser { uid, argv }) => inside::as_user(uid, &argv),
         Some(Cmd::Stubs { update }) => stubs_command(update),
         Some(Cmd::List) => learner::list(lang),
         Some(Cmd::Hint { exercise }) => with_exercise(&exercise, |e| learner::hint(e, lang)),

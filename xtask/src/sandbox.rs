@@ -23,10 +23,13 @@ use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-/// The user the submission's programs (and its build) run as when the grader
-/// is root: `nobody`, neither the runner's user (root inside the sandbox,
-/// holding only CAP_SETUID and CAP_SETGID) nor the grader's.
-pub const PROGRAM_UID: u32 = 65534;
+/// The user (and group) the submission's programs and its build run as when
+/// the grader is root: neither the runner's user (root inside the sandbox,
+/// holding only CAP_SETUID and CAP_SETGID) nor the grader's, and — unlike
+/// `nobody` — no one else's on the machine, so its process limit
+/// (RLIMIT_NPROC counts a user's processes machine-wide) is the
+/// submission's alone.
+pub const PROGRAM_UID: u32 = 1_900_000_000;
 
 /// Where things are inside the sandbox.
 pub const RUNNER: &str = "/grader/xtask";
@@ -119,7 +122,7 @@ impl Sandbox {
         let l = &self.limits;
         let user = if self.root {
             format!(
-                "programs and build run as uid {PROGRAM_UID} (nobody); the runner as root of the sandbox with CAP_SETUID/CAP_SETGID only, non-dumpable"
+                "programs and build run as uid {PROGRAM_UID} (a user of their own); the runner as root of the sandbox with CAP_SETUID/CAP_SETGID only, non-dumpable"
             )
         } else {
             "the grader is not root: runner and programs share your user inside a user namespace (the runner is non-dumpable, but a program can signal it: that submission is then not graded)".to_string()
