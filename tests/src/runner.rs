@@ -58,7 +58,7 @@ pub struct Verdict {
 }
 
 impl Verdict {
-    fn skipped(why: Msg) -> Verdict {
+    pub fn skipped(why: Msg) -> Verdict {
         Verdict {
             status: Status::Skip,
             what: Some(why),

@@ -93,17 +93,9 @@ impl Bins {
                     if matches!(message["message"]["level"].as_str(), Some("error")) {
                         let text = message["message"]["rendered"].as_str().unwrap_or("");
                         rendered.push_str(text);
-                        // package_id looks like "path+file:///…/name#0.1.0"; keep the name.
                         let id = message["package_id"].as_str().unwrap_or("");
-                        let name = id
-                            .rsplit('/')
-                            .next()
-                            .unwrap_or(id)
-                            .split(['#', '@'])
-                            .next()
-                            .unwrap_or(id);
                         bins.errors
-                            .entry(name.to_string())
+                            .entry(package_name(id).to_string())
                             .or_default()
                             .push_str(text);
                     }
@@ -142,6 +134,38 @@ impl Bins {
 
     pub fn path(&self, bin: &str) -> Option<&Path> {
         self.bins.get(bin).map(PathBuf::as_path)
+    }
+}
+
+/// The package's name in a cargo package id: "path+file:///…/common#0.1.0"
+/// (folder named as the package), "path+file:///…/00-addresses#ex00-addresses@0.1.0"
+/// (folder named otherwise), or the older "name 0.1.0 (path+file:///…)".
+fn package_name(id: &str) -> &str {
+    if let Some((name, _)) = id.split_once(' ') {
+        return name;
+    }
+    let last = id.rsplit('/').next().unwrap_or(id);
+    match last.split_once('#') {
+        Some((_, rest)) if rest.contains('@') => rest.split('@').next().unwrap_or(rest),
+        Some((folder, _)) => folder,
+        None => last,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_package_is_named_by_its_manifest_not_its_folder() {
+        use super::package_name;
+        assert_eq!(
+            package_name("path+file:///w/exercises/00-addresses#ex00-addresses@0.1.0"),
+            "ex00-addresses"
+        );
+        assert_eq!(package_name("path+file:///w/common#0.1.0"), "common");
+        assert_eq!(
+            package_name("ex05-tcp-server 0.1.0 (path+file:///w)"),
+            "ex05-tcp-server"
+        );
     }
 }
 

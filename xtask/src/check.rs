@@ -1,7 +1,7 @@
 //! `cargo xtask check`: choose and build what is graded, run its checks,
 //! report.
 
-use crate::model::{Outcome, Report};
+use crate::model::{Grading, Outcome, Report};
 use crate::{formats, human, state};
 use clap::Args;
 use netlings_suite::catalogue::{self, EXERCISES};
@@ -57,6 +57,10 @@ pub struct CheckArgs {
     /// Also write Gradescope's results.json to this file.
     #[arg(long, value_name = "FILE")]
     pub gradescope: Option<PathBuf>,
+    /// Points, tier weights and how skips score (default: grading.toml at
+    /// the workspace root, else one point a check with skips credited).
+    #[arg(long, value_name = "FILE")]
+    pub grading: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -98,9 +102,18 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
             }
         }
     };
+    let grading = match Grading::load(args.grading.as_deref()) {
+        Ok(g) => g,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let started = std::time::SystemTime::now();
     let mut outcomes = Vec::new();
-    for exercise in exercises {
-        match grade(exercise, args) {
+    for (exercise, graded) in exercises.iter().zip(grade_all(&exercises, args)) {
+        let exercise = *exercise;
+        match graded {
             Ok(graded) => {
                 if graded.label.starts_with("exercises/") {
                     state::record(&graded);
@@ -118,7 +131,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         }
     }
     let target = target_label(args);
-    let report = Report::new(&target, lang, &outcomes);
+    let report = Report::new(&target, lang, &grading, started, &outcomes);
     if let Err(e) = write_outputs(args, &report) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
@@ -158,7 +171,9 @@ fn target_label(args: &CheckArgs) -> String {
 }
 
 /// Files asked for with `--json` and friends, the Markdown summary when
-/// GitHub Actions offers `$GITHUB_STEP_SUMMARY`, and annotations under Actions.
+/// GitHub Actions offers `$GITHUB_STEP_SUMMARY`, and annotations under
+/// Actions — on stderr, which the runner reads for workflow commands too, so
+/// that stdout is exactly the format asked for.
 fn write_outputs(args: &CheckArgs, report: &Report) -> Result<(), String> {
     type Render = fn(&Report) -> String;
     let files: [(&Option<PathBuf>, Render); 4] = [
@@ -182,7 +197,7 @@ fn write_outputs(args: &CheckArgs, report: &Report) -> Result<(), String> {
         let _ = writeln!(file, "{}", formats::markdown(report));
     }
     if std::env::var_os("GITHUB_ACTIONS").is_some_and(|v| v == "true") {
-        print!("{}", formats::github_annotations(report));
+        eprint!("{}", formats::github_annotations(report));
     }
     Ok(())
 }
@@ -193,8 +208,83 @@ pub enum Unbuilt {
     Other(String),
 }
 
-/// Build what `args` says to grade for `exercise` and run its checks.
-pub fn grade(exercise: &'static Exercise, args: &CheckArgs) -> Result<Graded, Unbuilt> {
+/// Build every exercise, then run all their checks in one pool of
+/// `args.jobs`: a submission whose programs all hang costs the longest
+/// check's deadline times the checks over the jobs, not that summed
+/// exercise by exercise.
+pub fn grade_all(
+    exercises: &[&'static Exercise],
+    args: &CheckArgs,
+) -> Vec<Result<Graded, Unbuilt>> {
+    let built: Vec<Result<Arc<Targets>, Unbuilt>> = exercises
+        .iter()
+        .map(|e| targets_for(e, args).map(Arc::new))
+        .collect();
+    let prepared: Vec<Option<(&'static Exercise, Arc<Targets>)>> = exercises
+        .iter()
+        .zip(&built)
+        .map(|(e, t)| t.as_ref().ok().map(|t| (*e, Arc::clone(t))))
+        .collect();
+    let mut results = run_pooled(&prepared, args.jobs).into_iter();
+    exercises
+        .iter()
+        .zip(built)
+        .map(|(exercise, targets)| {
+            let results = results.next().unwrap_or_default();
+            targets.map(|t| Graded {
+                exercise,
+                label: t.label.clone(),
+                results,
+            })
+        })
+        .collect()
+}
+
+/// The checks of every exercise given targets (`None`: not built, no
+/// checks), at most `jobs` at once across all of them; results per
+/// exercise, in the checks' order.
+pub fn run_pooled(
+    prepared: &[Option<(&'static Exercise, Arc<Targets>)>],
+    jobs: usize,
+) -> Vec<Vec<(&'static Check, Verdict)>> {
+    type Work = (usize, &'static Exercise, &'static Check, Arc<Targets>);
+    let mut work: Vec<Work> = Vec::new();
+    for (i, entry) in prepared.iter().enumerate() {
+        if let Some((exercise, targets)) = entry {
+            work.extend(
+                exercise
+                    .checks
+                    .iter()
+                    .filter(|c| in_scope(exercise, c, targets))
+                    .map(|c| (i, *exercise, *c, Arc::clone(targets))),
+            );
+        }
+    }
+    // The exercise with the most checks first: it is the one that finishes
+    // last when every program hangs.
+    work.sort_by_key(|(i, ..)| {
+        std::cmp::Reverse(prepared[*i].as_ref().map_or(0, |(e, _)| e.checks.len()))
+    });
+    let groups: Vec<usize> = work.iter().map(|(i, ..)| *i).collect();
+    let verdicts = pool_per_group(
+        jobs,
+        PER_EXERCISE,
+        &groups,
+        &work,
+        |(_, exercise, check, targets)| {
+            run_check(exercise, check, Arc::clone(targets), CHECK_LIMIT)
+        },
+    );
+    let mut results: Vec<Vec<(&'static Check, Verdict)>> =
+        prepared.iter().map(|_| Vec::new()).collect();
+    for ((i, _, check, _), verdict) in work.into_iter().zip(verdicts) {
+        results[i].push((check, verdict));
+    }
+    results
+}
+
+/// Build (or name) the programs `args` says to grade for `exercise`.
+fn targets_for(exercise: &'static Exercise, args: &CheckArgs) -> Result<Targets, Unbuilt> {
     let targets = if let Some(cmd) = &args.cmd {
         let argv = shlex::split(cmd)
             .filter(|a| !a.is_empty())
@@ -254,23 +344,7 @@ pub fn grade(exercise: &'static Exercise, args: &CheckArgs) -> Result<Graded, Un
         targets.label = format!("exercises/{} (built just now)", exercise.folder());
         targets
     };
-    let label = targets.label.clone();
-    let results = run_all(
-        exercise,
-        exercise
-            .checks
-            .iter()
-            .copied()
-            .filter(|c| in_scope(exercise, c, &targets))
-            .collect(),
-        Arc::new(targets),
-        args.jobs,
-    );
-    Ok(Graded {
-        exercise,
-        label,
-        results,
-    })
+    Ok(targets)
 }
 
 /// With `--cmd` on a two-program exercise, only that program's checks apply.
@@ -293,17 +367,74 @@ pub fn program_of(exercise: &Exercise, check: &Check) -> &'static str {
         .key
 }
 
-/// Run `checks` with at most `jobs` at once, keeping their order.
-pub fn run_all(
-    exercise: &'static Exercise,
-    checks: Vec<&'static Check>,
-    targets: Arc<Targets>,
+/// Checks of one exercise at once, however many run in all: its checks
+/// share what the exercise needs (ex07's files on a sandbox's small /tmp,
+/// say), as they did when exercises ran one after another.
+const PER_EXERCISE: usize = 4;
+
+/// `work` on every item, at most `jobs` at once and at most `per_group` of
+/// one group (`groups[i]` is item i's); results in the items' order. A
+/// worker takes the first item whose group has room, else waits for one.
+pub fn pool_per_group<T: Sync, R: Send>(
     jobs: usize,
-) -> Vec<(&'static Check, Verdict)> {
-    let verdicts = pool(jobs, &checks, |check| {
-        run_check(exercise, check, Arc::clone(&targets), CHECK_LIMIT)
+    per_group: usize,
+    groups: &[usize],
+    items: &[T],
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    struct State {
+        taken: Vec<bool>,
+        running: std::collections::HashMap<usize, usize>,
+        left: usize,
+    }
+    let state = Mutex::new(State {
+        taken: vec![false; items.len()],
+        running: std::collections::HashMap::new(),
+        left: items.len(),
     });
-    checks.into_iter().zip(verdicts).collect()
+    let room = std::sync::Condvar::new();
+    let done: Mutex<Vec<Option<R>>> = Mutex::new(items.iter().map(|_| None).collect());
+    std::thread::scope(|scope| {
+        for _ in 0..jobs.clamp(1, items.len().max(1)) {
+            scope.spawn(|| {
+                loop {
+                    let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+                    let next = loop {
+                        if s.left == 0 {
+                            break None;
+                        }
+                        let free = (0..items.len()).find(|&i| {
+                            !s.taken[i]
+                                && s.running.get(&groups[i]).copied().unwrap_or(0)
+                                    < per_group.max(1)
+                        });
+                        if let Some(i) = free {
+                            break Some(i);
+                        }
+                        s = room.wait(s).unwrap_or_else(|e| e.into_inner());
+                    };
+                    let Some(i) = next else { break };
+                    s.taken[i] = true;
+                    s.left -= 1;
+                    *s.running.entry(groups[i]).or_insert(0) += 1;
+                    drop(s);
+                    let result = work(&items[i]);
+                    done.lock().unwrap_or_else(|e| e.into_inner())[i] = Some(result);
+                    let mut s = state.lock().unwrap_or_else(|e| e.into_inner());
+                    *s.running.entry(groups[i]).or_insert(1) -= 1;
+                    drop(s);
+                    room.notify_all();
+                }
+                // Wake the others: nothing is left to take.
+                room.notify_all();
+            });
+        }
+    });
+    let results = done.into_inner().unwrap_or_else(|e| e.into_inner());
+    results
+        .into_iter()
+        .map(|r| r.expect("every item ran"))
+        .collect()
 }
 
 /// `work` on every item, at most `jobs` at once; results in the items' order.

@@ -1,119 +1,165 @@
-//! `cargo xtask grade PATH`: grade a submission you do not trust.
+//! `cargo xtask grade PATH`: grade submissions you do not trust.
 //!
-//! Only `exercises/*/src/**` (regular `.rs` files, bounded in size and count)
-//! is taken from the submission and laid over a trusted copy of the stubs in
-//! a small workspace of its own (the exercises and `common`, no registry
-//! dependencies, so it builds `--offline --locked` with an empty CARGO_HOME).
-//! The build and the checks then run in a sandbox: a wall-clock deadline,
-//! rlimits (processes, file size, memory, CPU, open files), new PID, mount
-//! and network namespaces (loopback only; when the namespace's first
-//! process ends every process in it dies), and, when the grader is root,
-//! the `nobody` user. Where namespaces are refused the grade says so and
-//! falls back to process groups, rlimits and deadlines.
+//! For each submission the grader (outside) takes only
+//! `exercises/<known folder>/src/**.rs`, without following a link
+//! (`intake.rs`), lays it over a trusted copy of the stubs and manifests in a
+//! private folder, and starts the trusted runner (`inside.rs`) in a fresh
+//! sandbox (`sandbox.rs`) over it. The runner's report comes back on its
+//! stdout pipe, which no program of the submission can open, replace or
+//! write; a runner that fails, is killed, overruns or prints something else
+//! gives an error row ("not graded: why"), never a score. Each submission's
+//! report and gradebook rows are written as soon as it is graded, and its
+//! private folder is removed.
 
-use netlings_suite::catalogue::EXERCISES;
-use netlings_suite::targets::{Bins, workspace_root};
-use std::fmt::Write as _;
-use std::os::unix::fs::PermissionsExt;
-use std::path::{Component, Path, PathBuf};
+use crate::gradebook;
+use crate::intake;
+use crate::sandbox::{self, Limits, Sandbox};
+use netlings_suite::catalogue::{self, EXERCISES};
+use netlings_suite::check::Exercise;
+use netlings_suite::targets::workspace_root;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
-use std::time::{Duration, Instant};
 
-const BUILD_DEADLINE: Duration = Duration::from_secs(300);
-const RUN_DEADLINE: Duration = Duration::from_secs(900);
-const MAX_FILE: u64 = 256 << 10;
-const MAX_FILES: usize = 64;
-/// rlimits for everything the submission runs (prlimit syntax).
-const LIMITS: &[&str] = &[
-    "--nproc=512",
-    "--fsize=1073741824",
-    "--nofile=4096",
-    "--cpu=900",
-    "--core=0",
-];
+/// The largest report the grader reads from a runner.
+const REPORT_CAP: usize = 32 << 20;
 
-pub fn run(path: &Path, only: Option<&str>, out: Option<&Path>) -> ExitCode {
+pub struct Options {
+    pub only: Option<String>,
+    pub out: Option<PathBuf>,
+    pub limits: Limits,
+    /// Tests only: a stand-in for the trusted runner (to prove that a runner
+    /// that fails, is killed or prints garbage gives an error row).
+    pub runner: Option<PathBuf>,
+    /// The course's grading.toml (default: the workspace's, else defaults).
+    pub grading: Option<PathBuf>,
+}
+
+pub fn run(path: &Path, options: &Options) -> ExitCode {
+    let only: Option<&'static Exercise> = match options.only.as_deref() {
+        None => None,
+        Some(handle) => match catalogue::exercise(handle) {
+            Some(e) => Some(e),
+            None => return fail(&format!("no exercise {handle:?}")),
+        },
+    };
     let submissions = match submissions(path) {
-        Ok(s) if !s.is_empty() => s,
-        Ok(_) => {
-            return fail(&format!(
-                "{} holds no submission (a folder with exercises/ in it)",
-                path.display()
-            ));
-        }
+        Ok(s) => s,
         Err(e) => return fail(&e),
     };
-    let out = out
-        .map(Path::to_path_buf)
+    if submissions.is_empty() {
+        // An empty shard of a class is normal: say so, keep (or start) the gradebook.
+        eprintln!(
+            "note: {} holds no submission (a folder with exercises/ in it)",
+            path.display()
+        );
+    }
+    // The course's points and weights, read here (trusted) and handed to
+    // the runner in the sandbox as text.
+    let grading = match crate::model::Grading::load(options.grading.as_deref())
+        .and_then(|g| toml::to_string(&g).map_err(|e| e.to_string()))
+    {
+        Ok(g) => g,
+        Err(e) => return fail(&e),
+    };
+    let out = options
+        .out
+        .clone()
         .unwrap_or_else(|| workspace_root().join("target/netlings/grades"));
     if let Err(e) = std::fs::create_dir_all(&out) {
         return fail(&format!("cannot create {}: {e}", out.display()));
     }
-    let sandbox = Sandbox::probe();
+    let sandbox = match Sandbox::probe(options.limits.clone()) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
     println!("containment: {}", sandbox.describe());
-    // A check that cannot run in the sandbox (it says why in the report) is
-    // skipped: counted, but left out of the score, so a correct submission
-    // scores 100 wherever it is graded.
-    let mut gradebook = String::from("submission,exercise,passed,skipped,total,score\n");
+    let runner = match &options.runner {
+        Some(r) => r.clone(),
+        None => match std::env::current_exe() {
+            Ok(r) => r,
+            Err(e) => return fail(&format!("cannot find the runner: {e}")),
+        },
+    };
+    // Private to the grader: the trusted template and each submission's
+    // laid-out copy (removed when graded).
+    let private = match tempfile::Builder::new().prefix("netlings-grade-").tempdir() {
+        Ok(d) => d,
+        Err(e) => return fail(&format!("cannot make a private folder: {e}")),
+    };
+    let template = private.path().join("template");
+    if let Err(e) = make_template(&template) {
+        return fail(&e);
+    }
+    // Rows of students graded before and not now stay (docs/grading.md);
+    // the gradebook is written again after each submission, so it survives
+    // a grader that dies half-way.
+    if let Err(e) = gradebook::update(&out, Vec::new()) {
+        return fail(&e);
+    }
     for (name, dir) in &submissions {
-        let started = Instant::now();
-        let result = grade_one(name, dir, only, &out, &sandbox);
-        match result {
-            Ok(report) => {
-                for e in &report.exercises {
-                    let _ = writeln!(
-                        gradebook,
-                        "{},{},{}",
-                        csv(name),
-                        e.handle,
-                        row(&e.score.total)
-                    );
+        let layout = private.path().join("submission");
+        let commit = gradebook::commit_of(dir);
+        let graded = grade_one(
+            dir,
+            only,
+            &template,
+            &layout,
+            &sandbox,
+            &Runner {
+                program: &runner,
+                grading: &grading,
+            },
+            name,
+        );
+        let _ = std::fs::remove_dir_all(&layout);
+        let rows = match graded {
+            Ok(graded) => {
+                if let Err(e) = save(&out, name, &graded) {
+                    return fail(&e);
                 }
-                let t = &report.totals;
-                let _ = writeln!(gradebook, "{},total,{}", csv(name), row(t));
+                let t = &graded.report.totals;
+                let p = &graded.report.points;
                 println!(
-                    "{name}: {}/{} checks pass, {} skipped ({:.0} s) → {}",
+                    "{name}: {}/{} points, {}/{} checks pass, {} skipped ({:.0} s){} → {}",
+                    crate::model::show(p.earned),
+                    crate::model::show(p.max),
                     t.passed,
                     t.total,
                     t.skipped,
-                    started.elapsed().as_secs_f32(),
+                    graded.seconds,
+                    notes_suffix(&graded.notes),
                     out.join(format!("{name}.json")).display()
                 );
+                gradebook::rows(name, &graded.report, &commit, &graded.notes.join("; "))
             }
-            Err(e) => {
-                let _ = writeln!(gradebook, "{},error,0,0,0,0.0", csv(name));
-                println!("{name}: could not be graded: {e}");
+            Err(why) => {
+                println!("{name}: not graded: {why}");
+                let now = crate::model::rfc3339(std::time::SystemTime::now());
+                vec![gradebook::Row::unscored(
+                    name,
+                    format!("not graded: {why}"),
+                    &commit,
+                    &now,
+                )]
             }
+        };
+        if let Err(e) = gradebook::update(&out, rows) {
+            return fail(&e);
         }
     }
-    let book = out.join("gradebook.csv");
-    if let Err(e) = std::fs::write(&book, &gradebook) {
-        return fail(&format!("cannot write {}: {e}", book.display()));
-    }
-    println!("gradebook: {}", book.display());
+    println!(
+        "gradebook: {} (a row per student and exercise), {} (a row per student)",
+        out.join(gradebook::LONG).display(),
+        out.join(gradebook::WIDE).display()
+    );
     ExitCode::SUCCESS
 }
 
-/// `passed,skipped,total,score`: the score is the share of the checks that
-/// ran (passed or failed) that passed.
-fn row(count: &Count) -> String {
-    let ran = count.total - count.skipped;
-    let score = if ran == 0 {
-        0.0
+fn notes_suffix(notes: &[String]) -> String {
+    if notes.is_empty() {
+        String::new()
     } else {
-        100.0 * count.passed as f64 / ran as f64
-    };
-    format!(
-        "{},{},{},{score:.1}",
-        count.passed, count.skipped, count.total
-    )
-}
-
-fn csv(field: &str) -> String {
-    if field.contains([',', '"', '\n']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
+        format!(" [{}]", notes.join("; "))
     }
 }
 
@@ -122,131 +168,210 @@ fn fail(why: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// One submission (`PATH/exercises` exists) or a folder of them.
-fn submissions(path: &Path) -> Result<Vec<(String, PathBuf)>, String> {
+/// One submission (`PATH/exercises` exists) or a folder of them. Entries
+/// that are links are not submissions.
+pub fn submissions(path: &Path) -> Result<Vec<(String, PathBuf)>, String> {
     let name_of = |p: &Path| {
         p.file_name().map_or("submission".to_string(), |n| {
             n.to_string_lossy().into_owned()
         })
     };
-    if path.join("exercises").is_dir() {
+    let is_dir = |p: &Path| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_dir());
+    if is_dir(&path.join("exercises")) {
         return Ok(vec![(name_of(path), path.to_path_buf())]);
     }
     let mut found: Vec<(String, PathBuf)> = std::fs::read_dir(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?
         .flatten()
         .map(|e| e.path())
-        .filter(|p| p.join("exercises").is_dir())
+        .filter(|p| is_dir(p) && p.join("exercises").exists())
         .map(|p| (name_of(&p), p))
         .collect();
     found.sort();
     Ok(found)
 }
 
-/// What the gradebook needs of a report (the schema is `model::Report`).
-#[derive(serde::Deserialize)]
-struct Graded {
-    exercises: Vec<GradedExercise>,
-    totals: Count,
+/// The trusted runner and the course's grading.toml (as text) it is given.
+struct Runner<'a> {
+    program: &'a Path,
+    grading: &'a str,
 }
 
+/// What the runner sends back.
 #[derive(serde::Deserialize)]
-struct GradedExercise {
-    handle: String,
-    score: Score,
+struct Envelope {
+    report: serde_json::Value,
+    markdown: String,
+    junit: String,
+    gradescope: String,
+    notes: Vec<String>,
 }
 
-#[derive(serde::Deserialize)]
-struct Score {
-    total: Count,
-}
-
-#[derive(serde::Deserialize)]
-struct Count {
-    passed: usize,
-    skipped: usize,
-    total: usize,
+struct GradedSubmission {
+    report: gradebook::Summary,
+    /// The report as the runner wrote it, plus what the grader adds.
+    json: serde_json::Value,
+    markdown: String,
+    junit: String,
+    gradescope: String,
+    /// Limits reached and entries refused.
+    notes: Vec<String>,
+    seconds: f32,
 }
 
 fn grade_one(
-    name: &str,
     submission: &Path,
-    only: Option<&str>,
-    out: &Path,
+    only: Option<&'static Exercise>,
+    template: &Path,
+    layout: &Path,
     sandbox: &Sandbox,
-) -> Result<Graded, String> {
-    let work = workspace_root().join("target/netlings/grade").join(name);
-    lay_out(&work, submission)?;
-
-    // Build, contained: the learner's code runs here for the first time
-    // (macros, const evaluation), so it is treated like a run.
-    let tc = sandbox.toolchain(&work);
-    let build = sandbox.command(
-        &work,
-        &[
-            tc.join("bin/cargo").to_string_lossy().as_ref(),
-            "build",
-            "--offline",
-            "--locked",
-            "--workspace",
-            "--keep-going",
-            "--message-format=json-diagnostic-rendered-ansi",
-        ],
-    );
-    let output = run_bounded(build, BUILD_DEADLINE, &work.join("build.log"))?;
-    let (bins, _) = Bins::from_cargo_messages(&output);
-    let bins_file = work.join("bins.json");
-    std::fs::write(
-        &bins_file,
-        serde_json::to_vec_pretty(&bins).map_err(|e| e.to_string())?,
-    )
-    .map_err(|e| e.to_string())?;
-
-    // Run the checks, contained, with the trusted runner copied in.
-    let runner = work.join("xtask");
-    std::fs::copy(std::env::current_exe().map_err(|e| e.to_string())?, &runner)
-        .map_err(|e| format!("cannot copy the runner: {e}"))?;
-    let report_file = work.join("report.json");
-    let mut args: Vec<String> = vec![runner.display().to_string(), "check".into()];
-    match only {
-        Some(ex) => args.push(ex.to_string()),
-        None => args.push("--all".into()),
+    runner: &Runner,
+    name: &str,
+) -> Result<GradedSubmission, String> {
+    let folder = only.map(Exercise::folder);
+    let taken = intake::take(submission, folder.as_deref())?;
+    lay_out(template, layout, &taken)?;
+    let jobs = jobs().to_string();
+    let mut argv = vec![
+        sandbox::RUNNER,
+        "grade-inside",
+        "--grading-toml",
+        runner.grading,
+        "--jobs",
+        &jobs,
+    ];
+    let handle = only.map(Exercise::handle);
+    if let Some(handle) = &handle {
+        argv.extend(["--exercise", handle]);
     }
-    args.extend([
-        "--bins".into(),
-        bins_file.display().to_string(),
-        "--json".into(),
-        report_file.display().to_string(),
-        "--format".into(),
-        "markdown".into(),
-    ]);
-    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
-    let run = sandbox.command(&work, &argv);
-    let summary = run_bounded(run, RUN_DEADLINE, &work.join("run.log"))?;
-    let report_json = std::fs::read(&report_file).map_err(|e| {
-        format!(
-            "the runner wrote no report ({e}); see {}",
-            work.join("run.log").display()
-        )
-    })?;
-    std::fs::write(out.join(format!("{name}.json")), &report_json).map_err(|e| e.to_string())?;
-    std::fs::write(out.join(format!("{name}.md")), &summary).map_err(|e| e.to_string())?;
-    serde_json::from_slice(&report_json)
-        .map_err(|e| format!("the report does not follow the schema: {e}"))
+    let ran = sandbox.run(name, layout, runner.program, &argv, REPORT_CAP);
+    let why_not = |what: String| {
+        let said = ran
+            .stderr_tail
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim();
+        let mut why = what;
+        if !said.is_empty() {
+            why.push_str(&format!(" (its last words: {said})"));
+        }
+        for hit in &ran.limits_hit {
+            why.push_str(&format!("; {hit}"));
+        }
+        why
+    };
+    let status = match ran.status {
+        None => {
+            return Err(why_not(format!(
+                "the sandbox reached its wall-clock limit ({} s) and was stopped",
+                sandbox.limits.wall.as_secs()
+            )));
+        }
+        Some(status) => status,
+    };
+    if !status.success() {
+        use std::os::unix::process::ExitStatusExt as _;
+        let how = match (status.code(), status.signal()) {
+            (_, Some(signal)) => format!("the sandbox was killed by signal {signal}"),
+            // bubblewrap exits 128 + N when the runner was killed by signal N.
+            (Some(code @ 129..=192), _) => {
+                format!("the runner was killed by signal {}", code - 128)
+            }
+            (Some(code), _) => format!("the runner failed (exit status {code})"),
+            _ => "the runner failed".to_string(),
+        };
+        return Err(why_not(how));
+    }
+    if ran.overflowed {
+        return Err(why_not(format!(
+            "the runner printed more than {} MiB",
+            REPORT_CAP >> 20
+        )));
+    }
+    let envelope: Envelope = serde_json::from_slice(&ran.stdout)
+        .map_err(|e| why_not(format!("the runner's answer is not a report ({e})")))?;
+    let report: gradebook::Summary =
+        serde_json::from_value(envelope.report.clone()).map_err(|e| {
+            why_not(format!(
+                "the runner's report does not follow the schema ({e})"
+            ))
+        })?;
+    if envelope.report["schema"] != crate::model::SCHEMA {
+        return Err(why_not(
+            "the runner's report has another schema".to_string(),
+        ));
+    }
+    let mut notes = ran.limits_hit.clone();
+    notes.extend(envelope.notes);
+    let mut json = envelope.report;
+    json["target"] = serde_json::Value::String(name.to_string());
+    json["refused"] = serde_json::json!(taken.refused);
+    json["sandbox"] = serde_json::json!({ "limits_reached": notes });
+    let mut markdown = String::new();
+    if !taken.refused.is_empty() || !notes.is_empty() {
+        markdown.push_str("### Grading notes\n\n");
+        for line in taken.refused.iter().chain(&notes) {
+            markdown.push_str(&format!("- {line}\n"));
+        }
+        markdown.push('\n');
+    }
+    markdown.push_str(&envelope.markdown);
+    notes.extend(taken.refused);
+    Ok(GradedSubmission {
+        report,
+        json,
+        markdown,
+        junit: envelope.junit,
+        gradescope: envelope.gradescope,
+        notes,
+        seconds: ran.elapsed.as_secs_f32(),
+    })
 }
 
-/// A workspace of `common` and the exercises: trusted manifests and stubs,
-/// the submission's `src/**` laid over them.
-fn lay_out(work: &Path, submission: &Path) -> Result<(), String> {
+fn save(out: &Path, name: &str, graded: &GradedSubmission) -> Result<(), String> {
+    let json = serde_json::to_vec_pretty(&graded.json).map_err(|e| e.to_string())?;
+    intake::write_new(&out.join(format!("{name}.json")), &json, 0o644)?;
+    intake::write_new(
+        &out.join(format!("{name}.md")),
+        graded.markdown.as_bytes(),
+        0o644,
+    )?;
+    intake::write_new(
+        &out.join(format!("{name}.junit.xml")),
+        graded.junit.as_bytes(),
+        0o644,
+    )?;
+    intake::write_new(
+        &out.join(format!("{name}.gradescope.json")),
+        graded.gradescope.as_bytes(),
+        0o644,
+    )
+}
+
+/// How many checks of a submission run at once: most of a check's time is
+/// spent waiting on the programs (a hung one costs only its deadline), so
+/// many more than the cores (docs/grading.md, "Sizing shards", has the
+/// figures). `NETLINGS_GRADE_JOBS` overrides it.
+fn jobs() -> usize {
+    std::env::var("NETLINGS_GRADE_JOBS")
+        .ok()
+        .and_then(|j| j.parse().ok())
+        .filter(|j| *j > 0)
+        .unwrap_or(DEFAULT_JOBS)
+}
+
+const DEFAULT_JOBS: usize = 32;
+
+/// The trusted workspace every submission is laid over: `common` and the
+/// exercises' stubs and manifests, with a lock file made from them.
+fn make_template(template: &Path) -> Result<(), String> {
     let root = workspace_root();
-    if work.exists() {
-        std::fs::remove_dir_all(work)
-            .map_err(|e| format!("cannot clear {}: {e}", work.display()))?;
-    }
-    copy_tree(&root.join("common"), &work.join("common"), &|_| true)?;
+    copy_tree(&root.join("common"), &template.join("common"), &|_| true)?;
     for exercise in EXERCISES {
         let folder = Path::new("exercises").join(exercise.folder());
-        copy_tree(&root.join(&folder), &work.join(&folder), &|p| {
+        copy_tree(&root.join(&folder), &template.join(&folder), &|p| {
             !p.to_string_lossy().ends_with(".bak")
         })?;
     }
@@ -267,13 +392,12 @@ netlings-common = { path = "common" }
 [profile.dev]
 debug = false
 "#;
-    std::fs::write(work.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
-    // The lock file is made from trusted manifests only, before any
-    // submitted file is in place.
+    std::fs::write(template.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let locked = Command::new(cargo)
         .args(["generate-lockfile", "--offline"])
-        .current_dir(work)
+        .current_dir(template)
+        .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .output()
@@ -284,46 +408,26 @@ debug = false
             String::from_utf8_lossy(&locked.stderr)
         ));
     }
-    // Now the submission: regular .rs files under exercises/<known folder>/src only.
-    let mut taken = 0;
-    for exercise in EXERCISES {
-        let rel = Path::new("exercises").join(exercise.folder()).join("src");
-        let from = submission.join(&rel);
-        if !from.is_dir() {
-            continue;
-        }
-        for file in walk(&from)? {
-            let inner = file.strip_prefix(&from).expect("walked below it");
-            let safe = inner
-                .components()
-                .all(|c| matches!(c, Component::Normal(_)));
-            let meta = std::fs::symlink_metadata(&file).map_err(|e| e.to_string())?;
-            if !safe
-                || !meta.file_type().is_file()
-                || meta.len() > MAX_FILE
-                || file.extension().is_none_or(|x| x != "rs")
-            {
-                continue;
-            }
-            taken += 1;
-            if taken > MAX_FILES {
-                return Err(format!(
-                    "the submission has more than {MAX_FILES} source files"
-                ));
-            }
-            let to = work.join(&rel).join(inner);
-            if let Some(dir) = to.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-            }
-            std::fs::copy(&file, &to).map_err(|e| e.to_string())?;
-        }
-    }
-    std::fs::create_dir_all(work.join("toolchain")).map_err(|e| e.to_string())?;
-    std::fs::create_dir_all(work.join("cargo-home")).map_err(|e| e.to_string())?;
-    open_up(work)
+    Ok(())
 }
 
-/// Files below `dir` (symlinks are listed, not followed).
+/// The template, then the submission's files over it; readable (not
+/// writable) by the sandbox's users.
+fn lay_out(template: &Path, layout: &Path, taken: &intake::Taken) -> Result<(), String> {
+    copy_tree(template, layout, &|_| true)?;
+    for (rel, bytes) in &taken.files {
+        let to = layout.join(rel);
+        if let Some(dir) = to.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+        }
+        intake::write_new(&to, bytes, 0o644)?;
+    }
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(layout, std::fs::Permissions::from_mode(0o755))
+        .map_err(|e| e.to_string())
+}
+
+/// Files below `dir`, a trusted tree (links are listed, not followed).
 fn walk(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files = Vec::new();
     let mut pending = vec![dir.to_path_buf()];
@@ -344,6 +448,7 @@ fn walk(dir: &Path) -> Result<Vec<PathBuf>, String> {
 }
 
 fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(), String> {
+    std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
     for file in walk(from)? {
         if !keep(&file) || std::fs::symlink_metadata(&file).is_ok_and(|m| !m.file_type().is_file())
         {
@@ -356,242 +461,4 @@ fn copy_tree(from: &Path, to: &Path, keep: &dyn Fn(&Path) -> bool) -> Result<(),
         std::fs::copy(&file, &dest).map_err(|e| format!("cannot copy {}: {e}", file.display()))?;
     }
     Ok(())
-}
-
-/// When the grader is root the submission runs as `nobody`: give the work
-/// folder to it (and nothing else).
-fn open_up(work: &Path) -> Result<(), String> {
-    if !rustix::process::geteuid().is_root() {
-        return Ok(());
-    }
-    let status = Command::new("chown")
-        .args(["-R", "65534:65534"])
-        .arg(work)
-        .status()
-        .map_err(|e| e.to_string())?;
-    if !status.success() {
-        return Err("chown failed".into());
-    }
-    // Its parents must be traversable for `nobody`.
-    let mut dir = work.parent();
-    while let Some(d) = dir {
-        if d == workspace_root().parent().unwrap_or(Path::new("/")) {
-            break;
-        }
-        if let Ok(meta) = std::fs::metadata(d) {
-            let mode = meta.permissions().mode();
-            if mode & 0o001 == 0 {
-                let _ = std::fs::set_permissions(d, std::fs::Permissions::from_mode(mode | 0o011));
-            }
-        }
-        dir = d.parent();
-    }
-    Ok(())
-}
-
-/// Run with a wall-clock deadline; the sandbox's PID namespace makes the
-/// kill take every process the submission started.
-fn run_bounded(mut command: Command, deadline: Duration, log: &Path) -> Result<Vec<u8>, String> {
-    let logfile = std::fs::File::create(log).map_err(|e| e.to_string())?;
-    command
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(logfile)
-        .process_group(0);
-    let mut child = command
-        .spawn()
-        .map_err(|e| format!("cannot start the sandbox: {e}"))?;
-    let mut stdout = child.stdout.take().expect("piped");
-    let reader = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        let _ = std::io::Read::read_to_end(&mut stdout, &mut bytes);
-        bytes
-    });
-    let started = Instant::now();
-    loop {
-        if let Ok(Some(_)) = child.try_wait() {
-            break;
-        }
-        if started.elapsed() > deadline {
-            if let Some(pid) = rustix::process::Pid::from_raw(child.id() as i32) {
-                let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
-            }
-            let _ = child.wait();
-            return Err(format!(
-                "the sandbox was stopped after {} s",
-                deadline.as_secs()
-            ));
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Ok(reader.join().unwrap_or_default())
-}
-
-use std::os::unix::process::CommandExt;
-
-/// How the submission is contained here.
-struct Sandbox {
-    namespaces: bool,
-    root: bool,
-    why_not: Option<String>,
-}
-
-impl Sandbox {
-    fn probe() -> Sandbox {
-        let root = rustix::process::geteuid().is_root();
-        let mut probe = Command::new("unshare");
-        if !root {
-            probe.args(["--user", "--map-root-user"]);
-        }
-        let ok = probe
-            .args([
-                "--mount",
-                "--net",
-                "--pid",
-                "--fork",
-                "--kill-child",
-                "--mount-proc",
-                "--",
-                "ip",
-                "link",
-                "set",
-                "lo",
-                "up",
-            ])
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .output();
-        let why_not = match ok {
-            Ok(o) if o.status.success() => None,
-            Ok(o) => Some(String::from_utf8_lossy(&o.stderr).trim().to_string()),
-            Err(e) => Some(e.to_string()),
-        };
-        Sandbox {
-            namespaces: why_not.is_none(),
-            root,
-            why_not,
-        }
-    }
-
-    fn describe(&self) -> String {
-        let user = if self.root {
-            "runs as nobody (uid 65534)"
-        } else {
-            "runs as you (the grader is not root)"
-        };
-        let base = format!(
-            "wall-clock deadlines, rlimits ({}), own process group, {user}",
-            LIMITS.join(" ")
-        );
-        match &self.why_not {
-            None => format!("{base}, new PID + mount + network namespaces (loopback only)"),
-            Some(why) => format!(
-                "{base}; NO namespaces ({why}): the submission shares this machine's network and process table"
-            ),
-        }
-    }
-
-    /// `argv` inside the sandbox, in `work`.
-    /// Where the toolchain is seen from inside: the sysroot bind-mounted into
-    /// the work folder (so `nobody` reaches it even when it lives under a
-    /// private home), or the sysroot itself without a mount namespace.
-    fn toolchain(&self, work: &Path) -> PathBuf {
-        if self.namespaces {
-            work.join("toolchain")
-        } else {
-            rustc_sysroot()
-        }
-    }
-
-    fn command(&self, work: &Path, argv: &[&str]) -> Command {
-        let sysroot = rustc_sysroot();
-        let tc = self.toolchain(work);
-        let mut inner: Vec<String> = Vec::new();
-        if self.root {
-            inner.extend(
-                [
-                    "setpriv",
-                    "--reuid=65534",
-                    "--regid=65534",
-                    "--clear-groups",
-                    "--",
-                ]
-                .map(String::from),
-            );
-        }
-        inner.push("prlimit".into());
-        inner.extend(LIMITS.iter().map(|s| s.to_string()));
-        inner.push("--".into());
-        inner.extend(argv.iter().map(|s| s.to_string()));
-        let script = if self.namespaces {
-            // Loopback up; the toolchain where `nobody` can reach it; a
-            // private /tmp, so nothing written there outlives the sandbox
-            // (the work folder, which may itself live under /tmp, is carried
-            // over to the same path in the new /tmp).
-            "set -e; ip link set lo up; mount --bind \"$NETLINGS_SYSROOT\" \"$NETLINGS_TC\"; \
-             mount -t tmpfs tmpfs /run; keep=/run/netlings-sandbox; mkdir -p \"$keep\"; mount --rbind \"$NETLINGS_WORK\" \"$keep\"; \
-             mount -t tmpfs -o mode=1777,size=2g tmpfs /tmp; \
-             mkdir -p \"$NETLINGS_WORK\"; mount --rbind \"$keep\" \"$NETLINGS_WORK\"; exec \"$@\""
-        } else {
-            "exec \"$@\""
-        };
-        let mut command = if self.namespaces {
-            let mut c = Command::new("unshare");
-            if !self.root {
-                c.args(["--user", "--map-root-user"]);
-            }
-            c.args([
-                "--mount",
-                "--net",
-                "--pid",
-                "--fork",
-                "--kill-child",
-                "--mount-proc",
-                "--",
-                "sh",
-                "-c",
-                script,
-                "sandbox",
-            ]);
-            c
-        } else {
-            let mut c = Command::new("sh");
-            c.args(["-c", script, "sandbox"]);
-            c
-        };
-        command
-            .args(&inner)
-            .current_dir(work)
-            .env_clear()
-            .env(
-                "PATH",
-                format!(
-                    "{}:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin",
-                    tc.join("bin").display()
-                ),
-            )
-            .env("HOME", work)
-            .env("CARGO_HOME", work.join("cargo-home"))
-            .env("CARGO_TARGET_DIR", work.join("target"))
-            .env("RUSTC", tc.join("bin/rustc"))
-            .env("NETLINGS_SYSROOT", &sysroot)
-            .env("NETLINGS_TC", &tc)
-            .env("NETLINGS_WORK", work)
-            .env(
-                "LANG",
-                std::env::var("LANG").unwrap_or_else(|_| "C.UTF-8".into()),
-            )
-            .env("NO_COLOR", "1");
-        command
-    }
-}
-
-fn rustc_sysroot() -> PathBuf {
-    Command::new("rustc")
-        .args(["--print", "sysroot"])
-        .output()
-        .ok()
-        .map(|o| PathBuf::from(String::from_utf8_lossy(&o.stdout).trim()))
-        .unwrap_or_else(|| PathBuf::from("/usr"))
 }

@@ -155,12 +155,14 @@ pub fn compile_error(exercise: &Exercise, rendered: &str, lang: Lang) {
 pub fn totals(report: &Report, lang: Lang) {
     let t = &report.totals;
     println!(
-        "\n{BOLD}{} ({} exercises){BOLD:#}: {}/{} ✓, {} ✗, {} -",
+        "\n{BOLD}{} ({} exercises){BOLD:#}: {}/{} ✓, {} ✗, {} - · {}/{}",
         WORDS.total.get(lang),
         report.exercises.len(),
         t.passed,
         t.total,
         t.failed,
-        t.skipped
+        t.skipped,
+        crate::model::show(report.points.earned),
+        crate::model::show(report.points.max)
     );
 }

@@ -6,11 +6,17 @@
 //! report that teaches.
 
 mod check;
+mod class;
+mod collect;
 mod formats;
 mod grade;
+mod gradebook;
 mod human;
+mod inside;
+mod intake;
 mod learner;
 mod model;
+mod sandbox;
 mod selftest;
 mod state;
 mod stress;
@@ -78,9 +84,61 @@ enum Cmd {
         /// Grade one exercise only (e.g. exercise-05).
         #[arg(long)]
         exercise: Option<String>,
-        /// Where the reports and gradebook.csv go (default: target/netlings/grades).
+        /// Where the reports and the gradebooks go (default:
+        /// target/netlings/grades). An existing gradebook there keeps the
+        /// rows of students not graded now.
         #[arg(long)]
         out: Option<std::path::PathBuf>,
+        /// Points, tier weights and how skips score (default: grading.toml).
+        #[arg(long, value_name = "FILE")]
+        grading: Option<std::path::PathBuf>,
+        /// Wall-clock limit of one submission, build and checks, in seconds.
+        #[arg(long, default_value_t = 1200)]
+        time_limit: u64,
+        /// Memory limit of one submission's sandbox, in MiB.
+        #[arg(long, default_value_t = 4096)]
+        memory_limit: u64,
+        /// Size of each of the sandbox's disks (/work, /tmp), in MiB.
+        #[arg(long, default_value_t = 1024)]
+        disk_limit: u64,
+        /// Tests only: run this program in the sandbox instead of the
+        /// trusted runner.
+        #[arg(long, hide = true)]
+        runner: Option<std::path::PathBuf>,
+    },
+    /// The trusted runner inside grade's sandbox (not for people).
+    #[command(hide = true)]
+    GradeInside {
+        #[arg(long)]
+        exercise: Option<String>,
+        /// The course's grading.toml, as text (from the grader).
+        #[arg(long)]
+        grading_toml: Option<String>,
+        /// Checks run at once.
+        #[arg(long, default_value_t = 4)]
+        jobs: usize,
+    },
+    /// Fetch each student's repository at the last commit before a deadline
+    /// into a class folder, recording the commit (collected.csv).
+    Collect {
+        /// One student a line: `id repository` (a URL or a local path).
+        roster: std::path::PathBuf,
+        /// e.g. 2026-05-01T23:59:00+08:00 (git's date syntax); default: the latest commit.
+        #[arg(long)]
+        deadline: Option<String>,
+        /// The class folder (default: submissions).
+        #[arg(long)]
+        into: Option<std::path::PathBuf>,
+    },
+    /// A class across CI runners: plan the shards, take one, join their gradebooks.
+    #[command(subcommand)]
+    Class(class::ClassCmd),
+    /// Inside grade's sandbox: run a program as the submission's user.
+    #[command(hide = true)]
+    AsUser {
+        uid: u32,
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
+        argv: Vec<String>,
     },
     /// Prove the suite has teeth: solutions pass, stubs fail, known-wrong
     /// programs are rejected by the check they name; kill and coverage tables.
@@ -127,7 +185,43 @@ fn main() -> ExitCode {
             path,
             exercise,
             out,
-        }) => grade::run(&path, exercise.as_deref(), out.as_deref()),
+            grading,
+            time_limit,
+            memory_limit,
+            disk_limit,
+            runner,
+        }) => grade::run(
+            &path,
+            &grade::Options {
+                only: exercise,
+                out,
+                limits: sandbox::Limits {
+                    wall: std::time::Duration::from_secs(time_limit),
+                    memory: memory_limit << 20,
+                    work_disk: disk_limit << 20,
+                    tmp_disk: disk_limit << 20,
+                    ..sandbox::Limits::default()
+                },
+                runner,
+                grading,
+            },
+        ),
+        Some(Cmd::GradeInside {
+            exercise,
+            grading_toml,
+            jobs,
+        }) => inside::run(exercise.as_deref(), grading_toml.as_deref(), jobs, lang),
+        Some(Cmd::Collect {
+            roster,
+            deadline,
+            into,
+        }) => collect::run(
+            &roster,
+            deadline.as_deref(),
+            &into.unwrap_or_else(collect::default_into),
+        ),
+        Some(Cmd::Class(command)) => class::run(command),
+        Some(Cmd::AsUser { uid, argv }) => inside::as_user(uid, &argv),
         Some(Cmd::Stubs { update }) => stubs_command(update),
         Some(Cmd::List) => learner::list(lang),
         Some(Cmd::Hint { exercise }) => with_exercise(&exercise, |e| learner::hint(e, lang)),

@@ -127,10 +127,10 @@ fn every_format_is_valid(#[case] solutions: bool) {
             );
         }
     }
-    assert_eq!(reports.gradescope["max_score"].as_u64(), Some(total as u64));
+    assert_eq!(reports.gradescope["max_score"].as_f64(), Some(total as f64));
     assert_eq!(
-        reports.gradescope["score"].as_u64(),
-        Some((total - failed) as u64)
+        reports.gradescope["score"].as_f64(),
+        Some((total - failed) as f64)
     );
 
     assert!(reports.markdown.starts_with("## netlings report"));
