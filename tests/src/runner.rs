@@ -50,6 +50,8 @@ pub struct Verdict {
     /// How each program ended.
     pub endings: Vec<Ending>,
     pub duration: Duration,
+    /// The packets the check caused, with `--wire` (see `crate::wire`).
+    pub wire: Option<crate::wire::Wire>,
 }
 
 impl Verdict {
@@ -62,6 +64,7 @@ impl Verdict {
             steps: Vec::new(),
             endings: Vec::new(),
             duration: Duration::ZERO,
+            wire: None,
         }
     }
 
@@ -131,16 +134,19 @@ pub fn run_check(
     let spawned = thread::Builder::new()
         .name(exercise.check_id(check))
         .spawn(move || {
+            // --wire: this thread (and all it starts) in a captured namespace.
+            let wire = crate::wire::Session::begin();
             let (outcome, log) = match Test::new(exercise, targets, check_reaper) {
                 Ok(mut test) => {
                     let outcome = catch_unwind(AssertUnwindSafe(|| (check.run)(&mut test)));
                     let trace = test.trace().clone();
+                    wire.as_ref().map(crate::wire::Session::body_ended);
                     drop(test); // kills what is left, records how it ended
                     (outcome, trace.take())
                 }
                 Err(e) => (Ok(Err(Stop::fail(msg!("could not make a temporary directory: {}", e; "无法创建临时目录：{}", e)))), TraceLog::default()),
             };
-            let _ = tx.send((outcome, log));
+            let _ = tx.send((outcome, log, wire.map(crate::wire::Session::end)));
         });
     if let Err(e) = spawned {
         return Verdict {
@@ -149,7 +155,7 @@ pub fn run_check(
             ..Verdict::skipped(Msg::default())
         };
     }
-    let (outcome, log) = match rx.recv_timeout(limit) {
+    let (outcome, log, wire) = match rx.recv_timeout(limit) {
         Ok(done) => done,
         Err(_) => {
             reaper.kill_all();
@@ -172,6 +178,7 @@ pub fn run_check(
         steps: log.steps,
         endings: log.endings,
         duration: started.elapsed(),
+        wire,
     };
     match outcome {
         Ok(Ok(())) => {}

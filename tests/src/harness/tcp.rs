@@ -39,7 +39,12 @@ impl TcpPeer {
     ) -> Result<TcpPeer, Stop> {
         trace.step(msg!("{} connects to {}", name.en, addr; "{}连接 {}", name.zh, addr));
         match TcpStream::connect_timeout(&addr, within) {
-            Ok(stream) => Ok(TcpPeer::from_stream(name, stream, trace)),
+            Ok(stream) => {
+                if let Ok(local) = stream.local_addr() {
+                    crate::wire::note_suite(local, &name);
+                }
+                Ok(TcpPeer::from_stream(name, stream, trace))
+            }
             Err(e) if e.kind() == ErrorKind::ConnectionRefused => Err(Stop::fail(msg!(
                 "connection refused: nothing is listening on {}", addr;
                 "连接被拒绝：{} 上没有程序在监听", addr))),
@@ -338,6 +343,7 @@ impl TcpServerPeer {
         let listener = TcpListener::bind("127.0.0.1:0")
             .map_err(|e| Stop::fail(msg!("the suite could not listen on 127.0.0.1: {}", e; "评测程序无法在 127.0.0.1 上监听：{}", e)))?;
         let addr = listener.local_addr().expect("bound");
+        crate::wire::note_suite(addr, &msg!("the suite"; "评测程序"));
         trace.step(msg!("the suite listens on {}", addr; "评测程序在 {} 上监听", addr));
         Ok(TcpServerPeer { listener, trace })
     }
