@@ -57,6 +57,13 @@ pub struct CheckArgs {
     /// Also write Gradescope's results.json to this file.
     #[arg(long, value_name = "FILE")]
     pub gradescope: Option<PathBuf>,
+    /// Capture each check's packets (a private network namespace per
+    /// check) and show a failed check's conversation.
+    #[arg(long)]
+    pub wire: bool,
+    /// Write each check's packets to DIR/exNN-check_name.pcap (implies --wire).
+    #[arg(long, value_name = "DIR")]
+    pub pcap: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -99,9 +106,17 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         }
     };
     let mut outcomes = Vec::new();
+    if let Err(e) = crate::wire::enable(args) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
     for exercise in exercises {
         match grade(exercise, args) {
             Ok(graded) => {
+                if let Err(e) = crate::wire::write_pcaps(args, &graded) {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
                 if graded.label.starts_with("exercises/") {
                     state::record(&graded);
                 }
@@ -123,8 +138,16 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
+    // --wire where no namespace can be made: said once, graded anyway.
+    let no_wire = crate::wire::unavailable(args, lang);
+    if let (Some(why), false) = (&no_wire, args.format == Format::Human) {
+        eprintln!("{why}");
+    }
     match args.format {
         Format::Human => {
+            if let Some(why) = no_wire {
+                println!("{why}\n");
+            }
             for outcome in &outcomes {
                 match outcome {
                     Outcome::Graded(graded) => human::report(graded, lang, args.verbose),

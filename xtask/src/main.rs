@@ -16,6 +16,7 @@ mod state;
 mod stress;
 mod stubs;
 mod watch;
+mod wire;
 
 use clap::{Parser, Subcommand};
 use netlings_suite::text::Lang;

@@ -58,6 +58,9 @@ pub struct CheckReport {
     /// expected, seen, steps, hint); on a skip, why.
     pub message: String,
     pub duration_ms: u64,
+    /// With `--wire`, a failed check's packets (bounded) and findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wire: Option<netlings_suite::wire::Json>,
 }
 
 #[derive(Serialize, Default, Clone, Copy)]
@@ -150,6 +153,11 @@ impl ExerciseReport {
                         .collect::<Vec<_>>()
                         .join("\n"),
                     duration_ms: verdict.duration.as_millis() as u64,
+                    wire: verdict
+                        .wire
+                        .as_ref()
+                        .filter(|_| verdict.status == Status::Fail)
+                        .map(|w| w.json(lang)),
                 });
             }
         } else {

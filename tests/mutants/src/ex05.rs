@@ -18,6 +18,8 @@ pub enum Flaw {
     PanicsOnInvalidUtf8,
     /// Replies, then keeps the connection open forever.
     NeverCloses,
+    /// Replies, then aborts the connection (SO_LINGER 0): RST, not FIN.
+    ResetsInsteadOfClosing,
 }
 
 pub fn server(flaw: Flaw) {
@@ -63,6 +65,14 @@ pub fn server(flaw: Flaw) {
     say(format!("received from {shown_peer}: {text}"));
     if flaw != Flaw::NeverReplies && flaw != Flaw::RepliesBeforeReading {
         let _ = stream.write_all("数据已收到\n".as_bytes());
+    }
+    if flaw == Flaw::ResetsInsteadOfClosing {
+        // A zero linger time turns close into an abort: the kernel sends RST
+        // and throws away what is unsent, instead of FIN after the data.
+        let socket = socket2::SockRef::from(&stream);
+        let _ = socket.set_linger(Some(std::time::Duration::ZERO));
+        drop(stream);
+        return;
     }
     if flaw == Flaw::NeverCloses || flaw == Flaw::NeverReplies {
         // Hold the connection open until the grader gives up.

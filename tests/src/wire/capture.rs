@@ -11,7 +11,7 @@ use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// How many bytes of each packet are kept: the IP and TCP/UDP headers and a
 /// few dozen bytes of payload (the diagram shows fewer still).
@@ -22,6 +22,9 @@ pub const SNAP: usize = 128;
 /// packet-loss rule drops on input has still arrived here, so lost packets
 /// and their retransmissions are both in the capture.
 const PACKET_IGNORE_OUTGOING: libc::c_int = 23;
+/// `SIOCGSTAMPNS`: when the kernel received the packet last read (the
+/// reader thread may get to it later).
+const SIOCGSTAMPNS: libc::c_ulong = 0x8907;
 
 /// One packet as it arrived on the loopback: an IP packet, cut to [`SNAP`].
 #[derive(Clone, Debug)]
@@ -129,8 +132,9 @@ impl Ring {
         opened.map(|fd| Ring { fd })
     }
 
-    /// Start reading packets, timed from `began`.
-    pub fn start(self, began: Instant) -> Running {
+    /// Start reading packets, timed from `began` (the wall clock, as the
+    /// kernel stamps packets).
+    pub fn start(self, began: SystemTime) -> Running {
         let kept = Arc::new(Mutex::new(Kept::default()));
         let stop = Arc::new(AtomicBool::new(false));
         let (k, s) = (Arc::clone(&kept), Arc::clone(&stop));
@@ -143,7 +147,7 @@ impl Ring {
             kept,
             stop,
             reader,
-            began: SystemTime::now() - began.elapsed(),
+            began,
         }
     }
 }
@@ -175,7 +179,12 @@ fn lock(kept: &Mutex<Kept>) -> std::sync::MutexGuard<'_, Kept> {
 
 /// Read packets until told to stop, then what is still queued; return how
 /// many the kernel dropped for want of room.
-fn read_until_stopped(fd: &OwnedFd, began: Instant, kept: &Mutex<Kept>, stop: &AtomicBool) -> u64 {
+fn read_until_stopped(
+    fd: &OwnedFd,
+    began: SystemTime,
+    kept: &Mutex<Kept>,
+    stop: &AtomicBool,
+) -> u64 {
     let mut buf = [0u8; SNAP];
     loop {
         let stopping = stop.load(Ordering::SeqCst);
@@ -207,8 +216,19 @@ fn read_until_stopped(fd: &OwnedFd, began: Instant, kept: &Mutex<Kept>, stop: &A
             continue;
         }
         let len = n as usize;
+        let mut stamp = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: stamp is a valid timespec for the ioctl to fill.
+        let stamped = unsafe { libc::ioctl(fd.as_raw_fd(), SIOCGSTAMPNS as _, &mut stamp) } == 0;
+        let when = if stamped {
+            UNIX_EPOCH + Duration::new(stamp.tv_sec as u64, stamp.tv_nsec as u32)
+        } else {
+            SystemTime::now()
+        };
         lock(kept).push(Packet {
-            at: began.elapsed(),
+            at: when.duration_since(began).unwrap_or_default(),
             len: len as u32,
             data: buf[..len.min(SNAP)].to_vec(),
         });

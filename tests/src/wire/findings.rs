@@ -13,6 +13,10 @@ use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::time::Duration;
 
+/// How long the other side must have waited for a FIN before closing
+/// first, for "did not close" (a quick client that closes first is normal).
+const WAITED: Duration = Duration::from_secs(1);
+
 /// One cause the packets prove.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
@@ -32,6 +36,7 @@ struct Direction {
     rst: Option<(usize, Duration)>,
     data: u64,
     last_data: usize,
+    last_data_at: Duration,
 }
 
 /// Everything the packets of `capture` prove, at most one finding per id
@@ -84,6 +89,7 @@ pub fn findings(capture: &Capture, roles: &Roles) -> Vec<Finding> {
         if p.len > 0 {
             dir.data += p.len as u64;
             dir.last_data = i;
+            dir.last_data_at = *at;
         }
         if flags.has(Flags::FIN) && dir.fin.is_none() {
             dir.fin = Some((i, *at));
@@ -108,8 +114,8 @@ pub fn findings(capture: &Capture, roles: &Roles) -> Vec<Finding> {
                 add(
                     "reset-not-closed",
                     i,
-                    msg!("reset, not closed: {} ended the connection with RST at +{} s instead of closing it with FIN. The other side gets \"connection reset\" and may lose what it has not read yet. The kernel resets a socket that is closed while bytes it received are still unread: read everything the peer sent before closing", who.en, secs(*at);
-                         "是重置而不是关闭：{}在 +{} 秒时用 RST 结束了连接，而没有用 FIN 正常关闭。对方会得到“连接被重置”，还可能丢失尚未读取的数据。关闭套接字时如果收到的数据还没读完，内核就会发送 RST：关闭之前先读完对方发来的全部数据", who.zh, secs(*at)),
+                    msg!("reset, not closed: {} ended the connection with RST at +{} s instead of closing it with FIN. The other side gets \"connection reset\" and may lose what it has not read yet. The kernel sends RST for a socket closed while bytes it received are still unread (or with SO_LINGER 0): read everything the peer sent, then close", who.en, secs(*at);
+                         "是重置而不是关闭：{}在 +{} 秒时用 RST 结束了连接，而没有用 FIN 正常关闭。对方会得到“连接被重置”，还可能丢失尚未读取的数据。关闭套接字时如果收到的数据还没读完（或设置了 SO_LINGER 0），内核就会发送 RST：先读完对方发来的全部数据，再关闭", who.zh, secs(*at)),
                 );
             }
         }
@@ -122,25 +128,36 @@ pub fn findings(capture: &Capture, roles: &Roles) -> Vec<Finding> {
                  "有 {} 个 TCP 报文段被重新发送：它们在途中丢失（本检查的回环接口故意丢包），TCP 进行了重传，所以每个字节仍然按顺序到达", n),
         );
     }
-    // A program that sent data and closed only when the check stopped it.
-    if capture.stopped_at.is_some() {
-        let mut open: Vec<_> = dirs
-            .iter()
-            .filter(|((from, _), d)| program(*from) && d.data > 0)
-            .filter(|(_, d)| {
-                d.fin.is_none_or(|(_, t)| t >= stopped) && d.rst.is_none_or(|(_, t)| t >= stopped)
-            })
-            .collect();
-        open.sort_by_key(|(_, d)| d.last_data);
-        if let Some(((from, to), d)) = open.first() {
-            let (who, peer) = (roles.label(*from), roles.label(*to));
-            add(
-                "no-close",
-                d.last_data,
-                msg!("{} sent {} bytes to {} and never closed the connection (no FIN) until the check stopped it at +{} s: the other side, reading until recv returns 0 (the end of the data), waits for ever", who.en, d.data, peer.en, secs(stopped);
-                     "{}向{}发送了 {} 字节，却一直没有关闭连接（没有 FIN），直到检查在 +{} 秒时终止了它：对方读取到 recv 返回 0（数据结束）才停，于是一直等下去", who.zh, peer.zh, d.data, secs(stopped)),
-            );
+    // A program that sent data, then kept the connection open: its FIN came
+    // only when the check stopped it, or after the other side had waited
+    // (WAITED) and closed first.
+    let late = |(from, to): &(SocketAddr, SocketAddr), d: &Direction| -> Option<Duration> {
+        if !program(*from) || d.data == 0 || d.rst.is_some_and(|(_, t)| t < stopped) {
+            return None;
         }
+        let peer_fin = dirs.get(&(*to, *from)).and_then(|p| p.fin);
+        match d.fin {
+            None => capture.stopped_at,
+            Some((_, t)) if t >= stopped => Some(t),
+            Some((i, t)) => peer_fin
+                .filter(|&(p, pt)| p < i && pt.saturating_sub(d.last_data_at) >= WAITED)
+                .map(|_| t),
+        }
+    };
+    let mut open: Vec<_> = dirs
+        .iter()
+        .filter_map(|(k, d)| Some((k, d, late(k, d)?)))
+        .collect();
+    open.sort_by_key(|(_, d, _)| d.last_data);
+    if let Some(((from, to), d, fin)) = open.first() {
+        let (who, peer) = (roles.label(*from), roles.label(*to));
+        let gap = secs(fin.saturating_sub(d.last_data_at));
+        add(
+            "no-close",
+            d.last_data,
+            msg!("{} sent {} bytes to {}, then did not close the connection: no FIN from it until +{} s, {} s after its last data, when the other side had given up and closed first or the check stopped it. A client reading until recv returns 0 (the end of the data) waits for that FIN", who.en, d.data, peer.en, secs(*fin), gap;
+                 "{}向{}发送了 {} 字节，之后却没有关闭连接：直到 +{} 秒（最后一次发送数据之后 {} 秒），对方放弃并先关闭、或检查终止了它时，才有它的 FIN。读到 recv 返回 0（数据结束）才停的客户端只能一直等这个 FIN", who.zh, peer.zh, d.data, secs(*fin), gap),
+        );
     }
     udp_findings(&packets, roles, &mut add);
     found.sort_by_key(|f| f.at);

@@ -24,12 +24,14 @@
 mod capture;
 mod diagram;
 mod findings;
+mod json;
 mod packet;
 mod pcap;
 
 pub use capture::{Capture, Packet};
 pub use diagram::{Diagram, render};
 pub use findings::{Finding, findings};
+pub use json::{JSON_PACKETS, Json, JsonFinding, JsonPacket};
 pub use packet::{Decoded, Flags, Proto};
 pub use pcap::write_pcap;
 
@@ -39,7 +41,7 @@ use serde::Serialize;
 use std::cell::RefCell;
 use std::net::SocketAddr;
 use std::sync::OnceLock;
-use std::time::Instant;
+use std::time::SystemTime;
 
 /// How many packets are kept at each end of a check's conversation.
 pub const KEEP: usize = 300;
@@ -185,7 +187,7 @@ pub fn in_private_namespace() -> bool {
 /// A capture in progress on the calling (check) thread.
 pub struct Session {
     ring: capture::Running,
-    began: Instant,
+    began: SystemTime,
 }
 
 impl Session {
@@ -197,7 +199,7 @@ impl Session {
         }
         let ring = capture::Ring::open().ok()?;
         NOTED.with(|n| *n.borrow_mut() = Some(Roles::default()));
-        let began = Instant::now();
+        let began = SystemTime::now();
         Some(Session {
             ring: ring.start(began),
             began,
@@ -207,7 +209,8 @@ impl Session {
     /// The check's body is over: what follows is the harness stopping the
     /// programs (a FIN or RST after this line was not the program's choice).
     pub fn body_ended(&self) {
-        self.ring.mark_stop(self.began.elapsed());
+        let now = SystemTime::now().duration_since(self.began);
+        self.ring.mark_stop(now.unwrap_or_default());
     }
 
     /// Stop capturing and read the conversation.
