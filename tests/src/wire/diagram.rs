@@ -50,7 +50,10 @@ pub struct Diagram {
 pub fn render(wire: &Wire, lang: Lang) -> String {
     let mut out = String::new();
     let c = &wire.capture;
-    let mut title = format!("{} ({})", TITLE.get(lang), c.len());
+    let mut title = match lang {
+        Lang::En => format!("{} ({}", TITLE.get(lang), c.len()),
+        Lang::Zh => format!("{}（{} 个", TITLE.get(lang), c.len()),
+    };
     if c.left_out > 0 {
         let _ = match lang {
             Lang::En => write!(title, ", {} more in the middle not kept", c.left_out),
@@ -63,7 +66,11 @@ pub fn render(wire: &Wire, lang: Lang) -> String {
             Lang::Zh => write!(title, "，抓包漏掉了 {} 个", c.missed),
         };
     }
-    let _ = writeln!(out, "{title}:");
+    let colon = match lang {
+        Lang::En => "):",
+        Lang::Zh => "）：",
+    };
+    let _ = writeln!(out, "{title}{colon}");
     for line in diagram(wire, lang, true).lines {
         let _ = writeln!(out, "  {line}");
     }
@@ -76,7 +83,8 @@ pub fn write_findings(out: &mut String, findings: &[Finding], lang: Lang) {
     if findings.is_empty() {
         return;
     }
-    let _ = writeln!(out, "{}:", FOUND.get(lang));
+    let colon = if lang == Lang::Zh { "：" } else { ":" };
+    let _ = writeln!(out, "{}{colon}", FOUND.get(lang));
     for f in findings {
         let _ = writeln!(out, "  [{}] {}", f.id, f.text.get(lang));
     }

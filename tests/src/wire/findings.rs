@@ -104,7 +104,7 @@ pub fn findings(capture: &Capture, roles: &Roles) -> Vec<Finding> {
                 "zero-window",
                 i,
                 msg!("{} advertised a zero window at +{} s: its receive buffer was full because it was not reading, so the sender had to stop and wait", who.en, secs(*at);
-                     "{}在 +{} 秒时通告了零窗口：它没有读取数据，接收缓冲区已满，发送方只能停下来等待", who.zh, secs(*at)),
+                     "{} 在 +{} 秒时通告了零窗口：它没有读取数据，接收缓冲区已满，发送方只能停下来等待", who.zh, secs(*at)),
             );
         }
         if flags.has(Flags::RST) && set_up && program(p.from) && *at < stopped {
@@ -115,7 +115,7 @@ pub fn findings(capture: &Capture, roles: &Roles) -> Vec<Finding> {
                     "reset-not-closed",
                     i,
                     msg!("reset, not closed: {} ended the connection with RST at +{} s instead of closing it with FIN. The other side gets \"connection reset\" and may lose what it has not read yet. The kernel sends RST for a socket closed while bytes it received are still unread (or with SO_LINGER 0): read everything the peer sent, then close", who.en, secs(*at);
-                         "是重置而不是关闭：{}在 +{} 秒时用 RST 结束了连接，而没有用 FIN 正常关闭。对方会得到“连接被重置”，还可能丢失尚未读取的数据。关闭套接字时如果收到的数据还没读完（或设置了 SO_LINGER 0），内核就会发送 RST：先读完对方发来的全部数据，再关闭", who.zh, secs(*at)),
+                         "是重置而不是关闭：{} 在 +{} 秒时用 RST 结束了连接，而没有用 FIN 正常关闭。对方会得到“连接被重置”，还可能丢失尚未读取的数据。关闭套接字时如果收到的数据还没读完（或设置了 SO_LINGER 0），内核就会发送 RST：先读完对方发来的全部数据，再关闭", who.zh, secs(*at)),
                 );
             }
         }
@@ -156,7 +156,7 @@ pub fn findings(capture: &Capture, roles: &Roles) -> Vec<Finding> {
             "no-close",
             d.last_data,
             msg!("{} sent {} bytes to {}, then did not close the connection: no FIN from it until +{} s, {} s after its last data, when the other side had given up and closed first or the check stopped it. A client reading until recv returns 0 (the end of the data) waits for that FIN", who.en, d.data, peer.en, secs(*fin), gap;
-                 "{}向{}发送了 {} 字节，之后却没有关闭连接：直到 +{} 秒（最后一次发送数据之后 {} 秒），对方放弃并先关闭、或检查终止了它时，才有它的 FIN。读到 recv 返回 0（数据结束）才停的客户端只能一直等这个 FIN", who.zh, peer.zh, d.data, secs(*fin), gap),
+                 "{} 向 {} 发送了 {} 字节，之后却没有关闭连接：直到 +{} 秒（最后一次发送数据之后 {} 秒），对方放弃并先关闭、或检查终止了它时，才有它的 FIN。读到 recv 返回 0（数据结束）才停的客户端只能一直等这个 FIN", who.zh, peer.zh, d.data, secs(*fin), gap),
         );
     }
     udp_findings(&packets, roles, &mut add);
@@ -200,8 +200,149 @@ fn udp_findings(
                 "datagram-cut",
                 j,
                 msg!("a datagram of {} bytes went to {} and only its first {} bytes came back: the program read it into a buffer of {} bytes, and recv_from silently drops the rest of a datagram that does not fit", sent.len, who.en, reply.len, reply.len;
-                     "发往{}的数据报有 {} 字节，回来的只有前 {} 字节：程序用 {} 字节的缓冲区读取它，而 recv_from 会悄悄丢弃放不下的部分", who.zh, sent.len, reply.len, reply.len),
+                     "发往 {} 的数据报有 {} 字节，回来的只有前 {} 字节：程序用 {} 字节的缓冲区读取它，而 recv_from 会悄悄丢弃放不下的部分", who.zh, sent.len, reply.len, reply.len),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::wire::{Packet, Who};
+
+    const SYN: u8 = Flags::SYN;
+    const SYN_ACK: u8 = Flags::SYN | Flags::ACK;
+    const ACK: u8 = Flags::ACK;
+    const PSH: u8 = Flags::PSH | Flags::ACK;
+    const FIN: u8 = Flags::FIN | Flags::ACK;
+    const RST: u8 = Flags::RST | Flags::ACK;
+
+    fn addr(port: u16) -> SocketAddr {
+        SocketAddr::from(([127, 0, 0, 1], port))
+    }
+
+    /// The suite on port 5000, the server on 4000.
+    fn roles() -> Roles {
+        let server = msg!("the server"; "服务器");
+        Roles {
+            known: vec![
+                (
+                    addr(5000),
+                    Who {
+                        side: Side::Suite,
+                        name: msg!("the client"; "客户端"),
+                    },
+                ),
+                (
+                    addr(4000),
+                    Who {
+                        side: Side::Program,
+                        name: server.clone(),
+                    },
+                ),
+            ],
+            programs: vec![server],
+        }
+    }
+
+    fn ms(n: u64) -> Duration {
+        Duration::from_millis(n)
+    }
+
+    /// Handshake, a message, a reply; then `end` from the server.
+    fn conversation(end: &[(u64, u16, u16, u8, u32, &[u8])], stopped: u64) -> Capture {
+        let (c, s) = (5000, 4000);
+        let mut steps: Vec<(u64, u16, u16, u8, u32, &[u8])> = vec![
+            (0, c, s, SYN, 100, b""),
+            (0, s, c, SYN_ACK, 900, b""),
+            (0, c, s, ACK, 101, b""),
+            (1, c, s, PSH, 101, b"hello\n"),
+            (1, s, c, ACK, 901, b""),
+            (2, s, c, PSH, 901, b"ok\n"),
+        ];
+        steps.extend_from_slice(end);
+        Capture {
+            head: steps
+                .iter()
+                .map(|&(t, f, to, flags, seq, data)| {
+                    Packet::tcp(ms(t), addr(f), addr(to), flags, seq, 512, data)
+                })
+                .collect(),
+            stopped_at: Some(ms(stopped)),
+            ..Capture::default()
+        }
+    }
+
+    fn ids(capture: &Capture) -> Vec<&'static str> {
+        findings(capture, &roles()).iter().map(|f| f.id).collect()
+    }
+
+    #[test]
+    fn a_clean_close_proves_nothing_wrong() {
+        let c = conversation(
+            &[
+                (3, 4000, 5000, FIN, 904, b""),
+                (3, 5000, 4000, FIN, 107, b""),
+            ],
+            10,
+        );
+        assert_eq!(ids(&c), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_reset_where_the_fin_belongs_is_reset_not_closed() {
+        let c = conversation(&[(3, 4000, 5000, RST, 904, b"")], 10);
+        assert_eq!(ids(&c), ["reset-not-closed"]);
+        let text = &findings(&c, &roles())[0].text;
+        assert!(text.en.starts_with("reset, not closed"), "{}", text.en);
+    }
+
+    #[test]
+    fn a_reset_by_the_grader_stopping_the_program_is_not_the_programs_doing() {
+        let c = conversation(&[(3, 4000, 5000, RST, 904, b"")], 2);
+        assert!(!ids(&c).contains(&"reset-not-closed"));
+    }
+
+    #[test]
+    fn a_fin_only_after_the_client_gave_up_is_no_close() {
+        let c = conversation(
+            &[
+                (5002, 5000, 4000, FIN, 107, b""),
+                (5002, 4000, 5000, FIN, 904, b""),
+            ],
+            6000,
+        );
+        assert_eq!(ids(&c), ["no-close"]);
+        let c = conversation(&[], 6000);
+        assert_eq!(ids(&c), ["no-close"]);
+    }
+
+    #[test]
+    fn data_sent_twice_is_a_retransmission() {
+        let c = conversation(
+            &[
+                (300, 4000, 5000, PSH, 901, b"ok\n"),
+                (301, 4000, 5000, FIN, 904, b""),
+            ],
+            400,
+        );
+        assert_eq!(ids(&c), ["retransmitted"]);
+    }
+
+    #[test]
+    fn a_reply_from_another_port_and_a_cut_datagram() {
+        let (suite, program) = (addr(5000), addr(4000));
+        let big = vec![b'x'; 2000];
+        let capture = Capture {
+            head: vec![
+                Packet::udp(ms(0), suite, program, b"ping"),
+                Packet::udp(ms(1), addr(4001), suite, b"ping"),
+                Packet::udp(ms(2), suite, program, &big),
+                Packet::udp(ms(3), program, suite, &big[..1024]),
+            ],
+            ..Capture::default()
+        };
+        assert_eq!(ids(&capture), ["second-socket", "datagram-cut"]);
     }
 }

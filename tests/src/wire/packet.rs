@@ -150,3 +150,70 @@ pub fn resent(packets: &[Decoded]) -> Vec<bool> {
         })
         .collect()
 }
+
+/// Made-up packets, for tests of what is read from them.
+impl Packet {
+    /// An IPv4 TCP packet at `at` from `from` to `to`.
+    pub fn tcp(
+        at: std::time::Duration,
+        from: SocketAddr,
+        to: SocketAddr,
+        flags: u8,
+        seq: u32,
+        window: u16,
+        payload: &[u8],
+    ) -> Packet {
+        let mut t = Vec::with_capacity(20);
+        t.extend(from.port().to_be_bytes());
+        t.extend(to.port().to_be_bytes());
+        t.extend(seq.to_be_bytes());
+        t.extend(0u32.to_be_bytes());
+        t.extend([5 << 4, flags]);
+        t.extend(window.to_be_bytes());
+        t.extend([0, 0, 0, 0]);
+        Packet::ip(at, from, to, 6, t, payload)
+    }
+
+    /// An IPv4 UDP datagram at `at` from `from` to `to`.
+    pub fn udp(
+        at: std::time::Duration,
+        from: SocketAddr,
+        to: SocketAddr,
+        payload: &[u8],
+    ) -> Packet {
+        let mut u = Vec::with_capacity(8);
+        u.extend(from.port().to_be_bytes());
+        u.extend(to.port().to_be_bytes());
+        u.extend(((8 + payload.len()) as u16).to_be_bytes());
+        u.extend([0, 0]);
+        Packet::ip(at, from, to, 17, u, payload)
+    }
+
+    fn ip(
+        at: std::time::Duration,
+        from: SocketAddr,
+        to: SocketAddr,
+        proto: u8,
+        header: Vec<u8>,
+        payload: &[u8],
+    ) -> Packet {
+        let octets = |a: SocketAddr| match a.ip() {
+            std::net::IpAddr::V4(v4) => v4.octets(),
+            std::net::IpAddr::V6(_) => [0; 4],
+        };
+        let total = 20 + header.len() + payload.len();
+        let mut d = vec![0x45, 0];
+        d.extend((total as u16).to_be_bytes());
+        d.extend([0, 0, 0x40, 0, 64, proto, 0, 0]);
+        d.extend(octets(from));
+        d.extend(octets(to));
+        d.extend(header);
+        d.extend(payload);
+        d.truncate(super::capture::SNAP);
+        Packet {
+            at,
+            len: total as u32,
+            data: d,
+        }
+    }
+}
