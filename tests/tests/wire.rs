@@ -3,8 +3,9 @@
 //! is named from its packets.
 
 use netlings_suite::catalogue;
+use netlings_suite::check::Need;
 use netlings_suite::exercises::ex05;
-use netlings_suite::runner::{CHECK_LIMIT, Status, Verdict, run_check};
+use netlings_suite::runner::{CHECK_LIMIT, Status, Verdict, run_check, unmet};
 use netlings_suite::targets::{Bins, Targets};
 use netlings_suite::wire::{self, Decoded, Flags, Side, Wire};
 use std::sync::{Arc, OnceLock};
@@ -14,9 +15,19 @@ fn bins() -> &'static Bins {
     BINS.get_or_init(|| Bins::for_suite().expect("the solutions and mutants build"))
 }
 
-/// Run ex05's `check` on `targets` with the capture on. `None` only where
-/// namespaces are refused to a grader that is not root (said, not hidden).
+/// Run ex05's `check` on `targets` with the capture on.
 fn captured(
+    check: &'static netlings_suite::check::Check,
+    targets: Targets,
+) -> Option<(Verdict, Wire)> {
+    captured_in("05", check, targets)
+}
+
+/// Run `check` of `exercise` on `targets` with the capture on. `None` only
+/// where namespaces are refused to a grader that is not root (said, not
+/// hidden).
+fn captured_in(
+    exercise: &str,
     check: &'static netlings_suite::check::Check,
     targets: Targets,
 ) -> Option<(Verdict, Wire)> {
@@ -29,7 +40,7 @@ fn captured(
         eprintln!("skipped: {}", why.en);
         return None;
     }
-    let exercise = catalogue::exercise("05").expect("exercise 05");
+    let exercise = catalogue::exercise(exercise).expect("the exercise exists");
     let mut verdict = run_check(exercise, check, Arc::new(targets), CHECK_LIMIT);
     let wire = verdict
         .wire
@@ -105,4 +116,24 @@ fn a_server_that_resets_instead_of_closing_gets_reset_not_closed_from_its_packet
     assert_eq!(ids, ["reset-not-closed"]);
     let shown = wire::render(&wire, netlings_suite::text::Lang::En);
     assert!(shown.contains("reset, not closed"), "{shown}");
+}
+
+#[test]
+fn under_packet_loss_the_capture_sees_tcp_retransmit() {
+    let check = &netlings_suite::exercises::ex07::SERVER_DELIVERS_EVERY_BYTE_UNDER_PACKET_LOSS;
+    if let Some(why) = unmet(Need::LossyNamespace) {
+        eprintln!("skipped: {}", why.en);
+        return;
+    }
+    let targets = Targets::solutions(bins()).expect("solution targets");
+    let Some((verdict, wire)) = captured_in("07", check, targets) else {
+        return;
+    };
+    assert_eq!(verdict.status, Status::Pass, "{:?}", verdict.what);
+    let ids: Vec<&str> = wire.findings.iter().map(|f| f.id).collect();
+    assert_eq!(
+        ids,
+        ["retransmitted"],
+        "the check's own namespace, captured"
+    );
 }
