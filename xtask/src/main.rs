@@ -100,6 +100,13 @@ enum Cmd {
         #[arg(long, short = 'E')]
         filter: Option<String>,
     },
+    /// Maintainers: write the packet diagrams of the exercises' READMEs
+    /// (one passing check each, captured on the reference solution).
+    WireDocs {
+        /// Only say whether a README is stale (exit 1 if one is).
+        #[arg(long)]
+        check: bool,
+    },
     /// Maintainers: record the stubs' blob ids in xtask/stubs.lock after changing a stub.
     Stubs {
         #[arg(long)]
@@ -130,6 +137,7 @@ fn main() -> ExitCode {
             out,
         }) => grade::run(&path, exercise.as_deref(), out.as_deref()),
         Some(Cmd::Stubs { update }) => stubs_command(update),
+        Some(Cmd::WireDocs { check }) => wire::docs(check),
         Some(Cmd::List) => learner::list(lang),
         Some(Cmd::Hint { exercise }) => with_exercise(&exercise, |e| learner::hint(e, lang)),
         Some(Cmd::Reset { exercise, yes }) => {

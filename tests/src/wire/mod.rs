@@ -23,6 +23,7 @@
 
 mod capture;
 mod diagram;
+pub mod docs;
 mod findings;
 mod json;
 mod packet;
