@@ -10,6 +10,9 @@ use netlings_suite::targets::{Bins, Targets};
 use netlings_suite::wire::{self, Decoded, Flags, Side, Wire};
 use std::sync::{Arc, OnceLock};
 
+/// A test on one packet.
+type Is<'a> = dyn Fn(&Decoded) -> bool + 'a;
+
 fn bins() -> &'static Bins {
     static BINS: OnceLock<Bins> = OnceLock::new();
     BINS.get_or_init(|| Bins::for_suite().expect("the solutions and mutants build"))
@@ -63,7 +66,7 @@ fn a_passing_exercise_05_shows_handshake_message_reply_and_both_fins_in_order() 
     let from_server = |d: &Decoded| side(d) == Side::Program;
     let flags = |d: &Decoded, f: u8| d.flags().has(f);
     // What the notes draw, in order; other packets (ACKs) may come between.
-    let expected: [(&str, &dyn Fn(&Decoded) -> bool); 6] = [
+    let expected: [(&str, &Is); 6] = [
         ("SYN from the suite", &|d| {
             from_suite(d) && flags(d, Flags::SYN) && !flags(d, Flags::ACK)
         }),

@@ -212,7 +212,7 @@ fn read_until_stopped(
         }
         // Older kernels ignore PACKET_IGNORE_OUTGOING: drop the copy of a
         // packet leaving the loopback here instead.
-        if from.sll_pkttype == libc::PACKET_OUTGOING as u8 {
+        if from.sll_pkttype == libc::PACKET_OUTGOING {
             continue;
         }
         let len = n as usize;

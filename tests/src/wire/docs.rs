@@ -10,6 +10,7 @@ use super::packet::{Decoded, Flags, Proto};
 use crate::show;
 use crate::text::{Lang, Text};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::net::SocketAddr;
 use unicode_width::UnicodeWidthStr;
 
@@ -66,20 +67,11 @@ pub fn diagram(wire: &Wire, lang: Lang) -> Vec<String> {
     let mut count: HashMap<String, usize> = HashMap::new();
     for d in &packets {
         for addr in [d.from, d.to] {
-            if !names.contains_key(&addr) {
-                let who = wire.roles.of(addr);
-                let base = match who.side {
-                    super::Side::Suite => Text {
-                        en: "the suite",
-                        zh: "评测程序",
-                    }
-                    .get(lang)
-                    .to_string(),
-                    super::Side::Program => who.name.get(lang).to_string(),
-                };
+            if let Entry::Vacant(slot) = names.entry(addr) {
+                let base = wire.roles.name(addr).get(lang).to_string();
                 let n = count.entry(base.clone()).or_default();
                 *n += 1;
-                names.insert(addr, format!("{base} #{n}"));
+                slot.insert(format!("{base} #{n}"));
             }
         }
     }

@@ -251,9 +251,12 @@ mod tests {
     }
 
     /// Handshake, a message, a reply; then `end` from the server.
-    fn conversation(end: &[(u64, u16, u16, u8, u32, &[u8])], stopped: u64) -> Capture {
+    /// (ms, from port, to port, flags, seq, payload)
+    type Step<'a> = (u64, u16, u16, u8, u32, &'a [u8]);
+
+    fn conversation(end: &[Step], stopped: u64) -> Capture {
         let (c, s) = (5000, 4000);
-        let mut steps: Vec<(u64, u16, u16, u8, u32, &[u8])> = vec![
+        let mut steps: Vec<Step> = vec![
             (0, c, s, SYN, 100, b""),
             (0, s, c, SYN_ACK, 900, b""),
             (0, c, s, ACK, 101, b""),

@@ -126,12 +126,17 @@ impl Roles {
     /// `the server :40112`, `the suite :51230` (every socket of the
     /// suite is "the suite": its peers' own names are in the steps).
     pub fn label(&self, addr: SocketAddr) -> Msg {
+        let name = self.name(addr);
+        msg!("{} :{}", name.en, addr.port(); "{} :{}", name.zh, addr.port())
+    }
+
+    /// `the server`, `the suite`: the role alone.
+    pub fn name(&self, addr: SocketAddr) -> Msg {
         let who = self.of(addr);
-        let name = match who.side {
+        match who.side {
             Side::Suite => msg!("the suite"; "评测程序"),
             Side::Program => who.name,
-        };
-        msg!("{} :{}", name.en, addr.port(); "{} :{}", name.zh, addr.port())
+        }
     }
 }
 
