@@ -14,6 +14,8 @@ pub fn write_pcap(capture: &Capture, path: &Path) -> std::io::Result<()> {
     let header = PcapHeader {
         datalink: DataLink::RAW,
         snaplen: SNAP as u32,
+        // The byte order of the machines that read it (x86, ARM).
+        endianness: pcap_file::Endianness::Little,
         ..PcapHeader::default()
     };
     let mut writer = PcapWriter::with_header(file, header).map_err(std::io::Error::other)?;
