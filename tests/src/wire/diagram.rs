@@ -227,3 +227,147 @@ fn excerpt(d: &Decoded) -> String {
     }
     shown
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::msg;
+    use crate::wire::{Capture, Packet, Roles, Side, Who};
+    use std::net::SocketAddr;
+    use std::time::Duration;
+
+    fn wire(packets: Vec<Packet>) -> Wire {
+        let addr = |p: u16| SocketAddr::from(([127, 0, 0, 1], p));
+        let roles = Roles {
+            known: vec![
+                (
+                    addr(5000),
+                    Who {
+                        side: Side::Suite,
+                        name: msg!("the client"; "客户端"),
+                    },
+                ),
+                (
+                    addr(4000),
+                    Who {
+                        side: Side::Program,
+                        name: msg!("the server"; "服务器"),
+                    },
+                ),
+            ],
+            programs: vec![msg!("the server"; "服务器")],
+        };
+        let capture = Capture {
+            head: packets,
+            stopped_at: Some(Duration::from_secs(9)),
+            ..Capture::default()
+        };
+        let findings = crate::wire::findings(&capture, &roles);
+        Wire {
+            capture,
+            roles,
+            findings,
+        }
+    }
+
+    fn at(ms: u64) -> Duration {
+        Duration::from_millis(ms)
+    }
+
+    #[test]
+    fn a_line_names_roles_ports_flags_bytes_and_the_first_of_them() {
+        let (c, s) = (
+            SocketAddr::from(([127, 0, 0, 1], 5000)),
+            SocketAddr::from(([127, 0, 0, 1], 4000)),
+        );
+        let w = wire(vec![
+            Packet::tcp(at(1), c, s, Flags::SYN, 1, 512, b""),
+            Packet::tcp(at(2), s, c, Flags::SYN | Flags::ACK, 9, 512, b""),
+            Packet::tcp(
+                at(3),
+                c,
+                s,
+                Flags::PSH | Flags::ACK,
+                2,
+                0,
+                "你好，世界，这是一条很长很长的消息\n".as_bytes(),
+            ),
+            Packet::tcp(at(4), s, c, Flags::RST | Flags::ACK, 10, 0, b""),
+            Packet::udp(at(5), c, s, &[7; 1500]),
+        ]);
+        let lines = diagram(&w, Lang::En, true).lines;
+        assert_eq!(
+            lines[0],
+            "  +0.001s  the suite :5000  → the server :4000  SYN"
+        );
+        assert_eq!(
+            lines[1],
+            "  +0.002s  the server :4000 → the suite :5000   SYN+ACK"
+        );
+        assert!(
+            lines[2].contains("PSH 52 B \"你好，世界，这是\"…   window 0"),
+            "{}",
+            lines[2]
+        );
+        assert!(
+            lines[3].ends_with("RST   ✗ reset ◀ reset-not-closed"),
+            "{}",
+            lines[3]
+        );
+        assert!(lines[4].contains("UDP 1500 B"), "{}", lines[4]);
+        let zh = diagram(&w, Lang::Zh, true).lines;
+        assert!(zh[0].contains("评测程序 :5000 → 服务器 :4000"), "{}", zh[0]);
+    }
+
+    #[test]
+    fn a_long_conversation_is_folded_around_what_went_wrong() {
+        let (c, s) = (
+            SocketAddr::from(([127, 0, 0, 1], 5000)),
+            SocketAddr::from(([127, 0, 0, 1], 4000)),
+        );
+        let mut packets = vec![
+            Packet::tcp(at(0), c, s, Flags::SYN, 1, 512, b""),
+            Packet::tcp(at(0), s, c, Flags::SYN | Flags::ACK, 9, 512, b""),
+        ];
+        for i in 0..100u32 {
+            packets.push(Packet::tcp(
+                at(1),
+                c,
+                s,
+                Flags::PSH | Flags::ACK,
+                2 + i,
+                512,
+                b"x",
+            ));
+        }
+        packets.push(Packet::tcp(
+            at(2),
+            s,
+            c,
+            Flags::RST | Flags::ACK,
+            10,
+            0,
+            b"",
+        ));
+        for i in 0..100u32 {
+            packets.push(Packet::tcp(
+                at(3),
+                c,
+                s,
+                Flags::PSH | Flags::ACK,
+                102 + i,
+                512,
+                b"y",
+            ));
+        }
+        let lines = diagram(&wire(packets), Lang::En, true).lines;
+        assert!(lines.len() < 50, "{} lines", lines.len());
+        assert!(lines.iter().any(|l| l.contains("◀ reset-not-closed")));
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains("⋮ ") && l.contains("more packets"))
+        );
+        assert!(lines.last().unwrap().contains("the check ends here"));
+    }
+}
