@@ -230,6 +230,50 @@ pub static DIAGNOSES: &[Diagnosis] = &[
         blocks_others: false,
     },
     Diagnosis {
+        id: "reset-not-closed",
+        title: t(
+            "the connection was reset (RST), not closed (FIN)",
+            "连接被重置（RST），而不是正常关闭（FIN）",
+        ),
+        hint: Hint {
+            rust: t(
+                "A socket closed while unread data waits in it, or with SO_LINGER set to 0, sends RST and the peer may lose what you sent last. Read what the peer sent before you close, and never set linger 0; dropping the stream (or `shutdown(Shutdown::Write)`) sends FIN.",
+                "套接字在还有未读数据时关闭，或设置了 SO_LINGER 为 0，会发送 RST，对方可能丢失你最后发送的数据。关闭前先读完对方发来的数据，也不要把 linger 设为 0；drop 这个 stream（或 `shutdown(Shutdown::Write)`）会发送 FIN。",
+            ),
+            python: t(
+                "A socket closed while unread data waits in it, or with SO_LINGER set to 0, sends RST and the peer may lose what you sent last. Read what the peer sent before `close()`, and do not set `SO_LINGER` to 0.",
+                "套接字在还有未读数据时关闭，或设置了 SO_LINGER 为 0，会发送 RST，对方可能丢失你最后发送的数据。`close()` 之前先读完对方发来的数据，也不要把 `SO_LINGER` 设为 0。",
+            ),
+            any: t(
+                "A socket closed while unread data waits in it, or with SO_LINGER set to 0, sends RST and the peer may lose what you sent last. Read what the peer sent before closing, and do not set linger to 0.",
+                "套接字在还有未读数据时关闭，或设置了 SO_LINGER 为 0，会发送 RST，对方可能丢失你最后发送的数据。关闭前先读完对方发来的数据，也不要把 linger 设为 0。",
+            ),
+        },
+        blocks_others: false,
+    },
+    Diagnosis {
+        id: "datagram-cut",
+        title: t(
+            "a datagram was cut to the size of the buffer",
+            "数据报被截断成了缓冲区的大小",
+        ),
+        hint: Hint {
+            rust: t(
+                "recv_from gives one datagram per call and drops whatever does not fit the buffer: receive into a buffer of 65 536 bytes.",
+                "recv_from 每次给出一个数据报，放不下的部分会被丢弃：用 65 536 字节的缓冲区接收。",
+            ),
+            python: t(
+                "`recvfrom(n)` gives one datagram per call and drops whatever does not fit in n bytes: use `recvfrom(65536)`.",
+                "`recvfrom(n)` 每次给出一个数据报，超出 n 字节的部分会被丢弃：用 `recvfrom(65536)`。",
+            ),
+            any: t(
+                "A receive gives one datagram and drops whatever does not fit the buffer: receive into 65 536 bytes.",
+                "一次接收给出一个数据报，放不下的部分会被丢弃：用 65 536 字节的缓冲区接收。",
+            ),
+        },
+        blocks_others: false,
+    },
+    Diagnosis {
         id: "second-socket",
         title: t("the reply came from another socket", "回复来自另一个套接字"),
         hint: Hint {

@@ -20,6 +20,7 @@ pub mod runner;
 pub mod show;
 pub mod targets;
 pub mod text;
+pub mod wire;
 
 /// What a check file needs, in one import.
 pub mod prelude {

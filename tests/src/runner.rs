@@ -55,6 +55,8 @@ pub struct Verdict {
     pub diagnosis: Option<Found>,
     /// What the graded program is written in (which hints to show).
     pub language: Language,
+    /// The packets the check caused, with `--wire` (see `crate::wire`).
+    pub wire: Option<crate::wire::Wire>,
 }
 
 impl Verdict {
@@ -69,6 +71,7 @@ impl Verdict {
             duration: Duration::ZERO,
             diagnosis: None,
             language: Language::Rust,
+            wire: None,
         }
     }
 
@@ -181,16 +184,19 @@ pub fn run_check(
     let spawned = thread::Builder::new()
         .name(exercise.check_id(check))
         .spawn(move || {
+            // --wire: this thread (and all it starts) in a captured namespace.
+            let wire = crate::wire::Session::begin();
             let (outcome, log) = match Test::new(exercise, targets, check_reaper) {
                 Ok(mut test) => {
                     let outcome = catch_unwind(AssertUnwindSafe(|| (check.run)(&mut test)));
                     let trace = test.trace().clone();
+                    wire.as_ref().map(crate::wire::Session::body_ended);
                     drop(test); // kills what is left, records how it ended
                     (outcome, trace.take())
                 }
                 Err(e) => (Ok(Err(Stop::fail(msg!("could not make a temporary directory: {}", e; "无法创建临时目录：{}", e)))), TraceLog::default()),
             };
-            let _ = tx.send((outcome, log));
+            let _ = tx.send((outcome, log, wire.map(crate::wire::Session::end)));
         });
     if let Err(e) = spawned {
         return Verdict {
@@ -199,7 +205,7 @@ pub fn run_check(
             ..Verdict::skipped(Msg::default())
         };
     }
-    let (outcome, log) = match rx.recv_timeout(limit) {
+    let (outcome, log, wire) = match rx.recv_timeout(limit) {
         Ok(done) => done,
         Err(_) => {
             reaper.kill_all();
@@ -224,6 +230,7 @@ pub fn run_check(
         duration: started.elapsed(),
         diagnosis: None,
         language,
+        wire,
     };
     match outcome {
         Ok(Ok(())) => {}
@@ -236,7 +243,8 @@ pub fn run_check(
             verdict.what = Some(failure.what);
             verdict.expected = failure.expected;
             verdict.seen = failure.seen;
-            verdict.diagnosis = diagnose(&verdict.endings, &log.evidence, log.waited_on_gone);
+            verdict.diagnosis = diagnose(&verdict.endings, &log.evidence, log.waited_on_gone)
+                .or_else(|| verdict.wire.as_ref().and_then(wire_cause));
         }
         Err(panic) => {
             let text = panic
@@ -251,4 +259,20 @@ pub fn run_check(
         }
     }
     verdict
+}
+
+/// A cause only the packets show (with `--wire`): a reset where a close
+/// belonged, a datagram cut short, data from another port. Findings that
+/// describe the network rather than the program (retransmissions, a zero
+/// window) are shown beside the diagram but are no diagnosis.
+fn wire_cause(wire: &crate::wire::Wire) -> Option<Found> {
+    wire.findings
+        .iter()
+        .find(|f| {
+            matches!(
+                f.id,
+                "reset-not-closed" | "no-close" | "second-socket" | "datagram-cut"
+            )
+        })
+        .map(|f| Found::new(f.id, f.text.clone()))
 }

@@ -61,6 +61,13 @@ pub struct CheckArgs {
     /// the workspace root, else one point a check with skips credited).
     #[arg(long, value_name = "FILE")]
     pub grading: Option<PathBuf>,
+    /// Capture each check's packets (a private network namespace per
+    /// check) and show a failed check's conversation.
+    #[arg(long)]
+    pub wire: bool,
+    /// Write each check's packets to DIR/exNN-check_name.pcap (implies --wire).
+    #[arg(long, value_name = "DIR")]
+    pub pcap: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -111,10 +118,18 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     };
     let started = std::time::SystemTime::now();
     let mut outcomes = Vec::new();
+    if let Err(e) = crate::wire::enable(args) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
     for (exercise, graded) in exercises.iter().zip(grade_all(&exercises, args)) {
         let exercise = *exercise;
         match graded {
             Ok(graded) => {
+                if let Err(e) = crate::wire::write_pcaps(args, &graded) {
+                    eprintln!("error: {e}");
+                    return ExitCode::FAILURE;
+                }
                 if graded.label.starts_with("exercises/") {
                     state::record(&graded);
                 }
@@ -136,8 +151,16 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
+    // --wire where no namespace can be made: said once, graded anyway.
+    let no_wire = crate::wire::unavailable(args, lang);
+    if let (Some(why), false) = (&no_wire, args.format == Format::Human) {
+        eprintln!("{why}");
+    }
     match args.format {
         Format::Human => {
+            if let Some(why) = no_wire {
+                println!("{why}\n");
+            }
             for outcome in &outcomes {
                 match outcome {
                     Outcome::Graded(graded) => human::report(graded, lang, args.verbose),

@@ -103,6 +103,7 @@ pub fn report(graded: &Graded, lang: Lang, verbose: bool) {
         for line in details(exercise, check, verdict, lang, 0).lines() {
             println!("  {line}");
         }
+        crate::wire::show(verdict, lang);
     }
     if hidden > 0 {
         println!("\n  {DIM}{hidden} {}{DIM:#}", WORDS.more.get(lang));

@@ -22,6 +22,7 @@ mod state;
 mod stress;
 mod stubs;
 mod watch;
+mod wire;
 
 use clap::{Parser, Subcommand};
 use netlings_suite::text::Lang;
@@ -157,6 +158,13 @@ enum Cmd {
         #[arg(long, short = 'E')]
         filter: Option<String>,
     },
+    /// Maintainers: write the packet diagrams of the exercises' READMEs
+    /// (one passing check each, captured on the reference solution).
+    WireDocs {
+        /// Only say whether a README is stale (exit 1 if one is).
+        #[arg(long)]
+        check: bool,
+    },
     /// Maintainers: record the stubs' blob ids in xtask/stubs.lock after changing a stub.
     Stubs {
         #[arg(long)]
@@ -223,6 +231,7 @@ fn main() -> ExitCode {
         Some(Cmd::Class(command)) => class::run(command),
         Some(Cmd::AsUser { uid, argv }) => inside::as_user(uid, &argv),
         Some(Cmd::Stubs { update }) => stubs_command(update),
+        Some(Cmd::WireDocs { check }) => wire::docs(check),
         Some(Cmd::List) => learner::list(lang),
         Some(Cmd::Hint { exercise }) => with_exercise(&exercise, |e| learner::hint(e, lang)),
         Some(Cmd::Reset { exercise, yes }) => {

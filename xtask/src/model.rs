@@ -241,6 +241,9 @@ pub struct CheckReport {
     /// On a failure said once elsewhere: the id of the check that shows its cause.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocked_by: Option<String>,
+    /// With `--wire`, a failed check's packets (bounded) and findings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wire: Option<netlings_suite::wire::Json>,
 }
 
 /// The cause of a failure, as the report gives it.
@@ -398,6 +401,9 @@ impl ExerciseReport {
                 duration_ms: verdict.map_or(0, |v| v.duration.as_millis() as u64),
                 diagnosis: verdict.and_then(|v| Diagnosed::of(v, lang)),
                 blocked_by: blocker.map(|at| exercise.check_id(results[at].0)),
+                wire: verdict
+                    .and_then(|v| v.wire.as_ref().filter(|_| v.status == Status::Fail))
+                    .map(|w| w.json(lang)),
             });
         }
         ExerciseReport {

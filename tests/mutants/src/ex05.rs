@@ -51,6 +51,8 @@ pub enum Flaw {
     PrintsTheRequestedAddress,
     /// Exits with code 2 (a usage error) when the address is in use.
     ExitsTwoWhenInUse,
+    /// Replies, then aborts the connection (SO_LINGER 0): RST, not FIN.
+    ResetsInsteadOfClosing,
 }
 
 /// Print one line as this flawed server does.
@@ -148,6 +150,14 @@ pub fn server(flaw: Flaw) {
             Err(e) if flaw == Flaw::PanicsOnWriteError => panic!("send failed: {e}"),
             Err(e) => fail("replying to the client failed", &e),
         }
+    }
+    if flaw == Flaw::ResetsInsteadOfClosing {
+        // A zero linger time turns close into an abort: the kernel sends RST
+        // and throws away what is unsent, instead of FIN after the data.
+        let socket = socket2::SockRef::from(&stream);
+        let _ = socket.set_linger(Some(std::time::Duration::ZERO));
+        drop(stream);
+        return;
     }
     if flaw == Flaw::NeverCloses || flaw == Flaw::NeverReplies {
         // Hold the connection open until the grader gives up.

@@ -184,7 +184,9 @@ fn tcp_connection_listed(from: SocketAddr, to: SocketAddr) -> bool {
     let (Some(from), Some(to)) = (proc_net_addr(from), proc_net_addr(to)) else {
         return false;
     };
-    let table = std::fs::read_to_string("/proc/net/tcp").unwrap_or_default();
+    // thread-self: the check's thread may live in a namespace of its own
+    // (`/proc/net` is the namespace of the process's main thread).
+    let table = std::fs::read_to_string("/proc/thread-self/net/tcp").unwrap_or_default();
     table.lines().skip(1).any(|line| {
         let fields: Vec<&str> = line.split_whitespace().collect();
         fields.get(1) == Some(&from.as_str()) && fields.get(2) == Some(&to.as_str())

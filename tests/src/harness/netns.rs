@@ -112,6 +112,11 @@ pub(crate) fn probe_private_namespace() -> Option<Msg> {
 
 /// Move the calling thread into a fresh network namespace with loopback up.
 fn enter_namespace() -> Result<(), Msg> {
+    // Under --wire the check already has a namespace of its own, captured:
+    // the rule goes there, so the capture sees the loss.
+    if crate::wire::in_private_namespace() {
+        return Ok(());
+    }
     // SAFETY: CLONE_NEWNET only changes which network stack this thread's
     // future sockets and children use; it does not touch file descriptors or
     // memory shared with other threads (unlike CLONE_FILES or CLONE_FS).

@@ -229,6 +229,7 @@ impl Proc {
             .collect::<Vec<std::borrow::Cow<str>>>()
             .join(" ");
         trace.step(msg!("start {}: {}", role.en, shown; "启动{}：{}", role.zh, shown));
+        crate::wire::note_started(&role);
         let (program, fixed) = argv.split_first().ok_or_else(|| {
             Stop::fail(msg!("no command was given for {}", role.en; "没有给出{}的命令", role.zh))
         })?;
@@ -482,7 +483,11 @@ impl Proc {
             }
         };
         let rest = line.trim_start()[prefix.len()..].trim();
-        let addr: SocketAddr = rest.parse().map_err(|_| {
+        let addr: Result<SocketAddr, _> = rest.parse();
+        if let Ok(addr) = addr {
+            crate::wire::note_program(addr, &self.role);
+        }
+        let addr = addr.map_err(|_| {
             Stop::mismatch(
                 msg!("the line names no address that can be parsed as IP:PORT"; "这一行里的地址无法按 IP:端口 解析"),
                 format!("\"{prefix} 127.0.0.1:PORT\""),

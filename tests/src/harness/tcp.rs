@@ -48,7 +48,12 @@ impl TcpPeer {
     ) -> Result<TcpPeer, Stop> {
         trace.step(msg!("{} connects to {}", name.en, addr; "{}连接 {}", name.zh, addr));
         match TcpStream::connect_timeout(&addr, within) {
-            Ok(stream) => Ok(TcpPeer::from_stream(name, stream, trace)),
+            Ok(stream) => {
+                if let Ok(local) = stream.local_addr() {
+                    crate::wire::note_suite(local, &name);
+                }
+                Ok(TcpPeer::from_stream(name, stream, trace))
+            }
             Err(e) if e.kind() == ErrorKind::ConnectionRefused => {
                 if trace.all_programs_end_within(GONE_GRACE) {
                     trace.note_gone();
@@ -360,14 +365,26 @@ impl TcpPeer {
             Err(e) if e.kind() == ErrorKind::ConnectionReset => {
                 // A reset is rare from a program that goes on, and often
                 // the last thing a dying one does: give its end a moment.
-                if self.trace.all_programs_end_within(GONE_GRACE) {
+                // Nothing ever came on this connection and the program is
+                // gone: the backlog took it just before the program ended,
+                // and the reset is its listener going away. Otherwise the
+                // program had the connection and aborted it.
+                let gone = self.trace.all_programs_end_within(GONE_GRACE);
+                if gone {
                     self.trace.note_gone();
-                    // A connection the backlog took just before the program
-                    // ended: the reset is its listener going away.
+                }
+                if gone && self.received == 0 {
                     self.trace.observed(Found::new(
                         "refused-gone",
                         msg!("the connection was reset: the program has ended";
                              "连接被重置：程序已经结束了"),
+                    ));
+                } else {
+                    self.trace.observed(Found::new(
+                        "reset-not-closed",
+                        msg!("{} got a reset (RST) after {} bytes: the program aborted the connection instead of closing it",
+                             self.name.en, self.received;
+                             "{}在收到 {} 字节后收到了重置（RST）：程序中止了连接，而不是关闭连接", self.name.zh, self.received),
                     ));
                 }
                 Ok(Got::Reset)
@@ -440,6 +457,7 @@ impl TcpServerPeer {
         let listener = TcpListener::bind("127.0.0.1:0")
             .map_err(|e| Stop::fail(msg!("the suite could not listen on 127.0.0.1: {}", e; "评测程序无法在 127.0.0.1 上监听：{}", e)))?;
         let addr = listener.local_addr().expect("bound");
+        crate::wire::note_suite(addr, &msg!("the suite"; "评测程序"));
         trace.step(msg!("the suite listens on {}", addr; "评测程序在 {} 上监听", addr));
         Ok(TcpServerPeer { listener, trace })
     }

@@ -33,6 +33,7 @@ impl UdpPeer {
         let socket = UdpSocket::bind(addr)
             .map_err(|e| Stop::fail(msg!("the suite could not bind a UDP socket on {}: {}", addr, e; "评测程序无法在 {} 上绑定 UDP 套接字：{}", addr, e)))?;
         let bound = socket.local_addr().expect("bound");
+        crate::wire::note_suite(bound, &name);
         trace.step(msg!("{} binds UDP {}", name.en, bound; "{}绑定 UDP {}", name.zh, bound));
         Ok(UdpPeer {
             name,
@@ -238,7 +239,8 @@ fn no_socket(addr: SocketAddr) -> Stop {
 /// such socket exists. Drops happen when the socket's receive buffer is full.
 pub fn udp_drops(addr: SocketAddr) -> Option<u64> {
     let wanted = super::loopback::proc_net_addr(addr)?;
-    let table = std::fs::read_to_string("/proc/net/udp").ok()?;
+    // thread-self: the check's thread may live in a namespace of its own.
+    let table = std::fs::read_to_string("/proc/thread-self/net/udp").ok()?;
     table.lines().skip(1).find_map(|line| {
         let fields: Vec<&str> = line.split_whitespace().collect();
         if fields.get(1) != Some(&wanted.as_str()) {
