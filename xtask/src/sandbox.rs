@@ -83,7 +83,10 @@ impl Sandbox {
         let root = rustix::process::geteuid().is_root();
         let sysroot = rustc_sysroot()?;
         let (cgroup, cgroup_why_not) = match CgroupKind::probe() {
-            Ok(kind) => (Some(kind), String::new()),
+            Ok(kind) => {
+                kind.remove_stale();
+                (Some(kind), String::new())
+            }
             Err(why) => (None, why),
         };
         let sandbox = Sandbox {
@@ -449,6 +452,33 @@ impl CgroupKind {
         }
     }
 
+    fn parents(&self) -> Vec<&Path> {
+        match self {
+            CgroupKind::V2(root) => vec![root.as_path()],
+            CgroupKind::V1 { memory, pids } => vec![memory.as_path(), pids.as_path()],
+        }
+    }
+
+    /// Cgroups of graders that were killed (their pid is gone): emptied
+    /// (killing what is left) and removed.
+    fn remove_stale(&self) {
+        for parent in self.parents() {
+            for entry in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let Some(pid) = name
+                    .strip_prefix("netlings-")
+                    .and_then(|rest| rest.split('-').next())
+                    .and_then(|pid| pid.parse::<u32>().ok())
+                else {
+                    continue;
+                };
+                if !Path::new("/proc").join(pid.to_string()).exists() {
+                    empty_and_remove(&entry.path(), matches!(self, CgroupKind::V2(_)));
+                }
+            }
+        }
+    }
+
     fn probe() -> Result<CgroupKind, String> {
         if !rustix::process::geteuid().is_root() {
             return Err("the grader is not root".into());
@@ -518,6 +548,8 @@ impl Cgroup {
                 .map_err(|e| format!("cannot write {}: {e}", dir.join(file).display()))
         };
         let make = |dir: &Path| {
+            // An empty one left by a grader that was killed is reused.
+            let _ = std::fs::remove_dir(dir);
             std::fs::create_dir(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))
         };
         match kind {
@@ -608,28 +640,33 @@ impl Cgroup {
             ));
         }
         for dir in &self.dirs {
-            if self.v2 {
-                let _ = std::fs::write(dir.join("cgroup.kill"), "1");
-            }
-            let deadline = Instant::now() + Duration::from_secs(5);
-            loop {
-                let procs = std::fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();
-                let pids: Vec<i32> = procs
-                    .lines()
-                    .filter_map(|l| l.trim().parse().ok())
-                    .collect();
-                if pids.is_empty() || Instant::now() > deadline {
-                    break;
-                }
-                for pid in pids {
-                    if let Some(pid) = rustix::process::Pid::from_raw(pid) {
-                        let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
-                    }
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            let _ = std::fs::remove_dir(dir);
+            empty_and_remove(dir, self.v2);
         }
         hit
     }
+}
+
+/// Kill every process left in a cgroup (bounded: 5 s), then remove it.
+fn empty_and_remove(dir: &Path, v2: bool) {
+    if v2 {
+        let _ = std::fs::write(dir.join("cgroup.kill"), "1");
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let procs = std::fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();
+        let pids: Vec<i32> = procs
+            .lines()
+            .filter_map(|l| l.trim().parse().ok())
+            .collect();
+        if pids.is_empty() || Instant::now() > deadline {
+            break;
+        }
+        for pid in pids {
+            if let Some(pid) = rustix::process::Pid::from_raw(pid) {
+                let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = std::fs::remove_dir(dir);
 }

@@ -456,6 +456,46 @@ fn a_grader_killed_mid_class_keeps_the_rows_already_written() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(leftovers(root.path(), false), Vec::<String>::new());
+    // Its cgroup is left (nothing runs in it); the next grading removes it.
+    let killed = format!("netlings-{}-", grader.id());
+    std::fs::remove_dir_all(class.join("b-stalls")).unwrap();
+    assert_cmd::Command::cargo_bin("xtask")
+        .unwrap()
+        .args(["grade", "--exercise", "05", "--runner"])
+        .arg(fake_runner(root.path()))
+        .arg("--out")
+        .arg(&out)
+        .arg(&class)
+        .env("TMPDIR", root.path())
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    assert_eq!(cgroups_named(&killed), Vec::<PathBuf>::new());
+}
+
+/// The cgroups (v2, or v1 memory and pids) whose name starts with `prefix`.
+fn cgroups_named(prefix: &str) -> Vec<PathBuf> {
+    let mut parents = vec![PathBuf::from("/sys/fs/cgroup")];
+    let own = std::fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
+    for line in own.lines() {
+        let mut parts = line.splitn(3, ':');
+        let (_, names, path) = (parts.next(), parts.next(), parts.next());
+        for controller in ["memory", "pids"] {
+            if names.is_some_and(|n| n.split(',').any(|c| c == controller)) {
+                let path = path.unwrap_or("").trim_start_matches('/');
+                parents.push(Path::new("/sys/fs/cgroup").join(controller).join(path));
+            }
+        }
+    }
+    parents
+        .iter()
+        .flat_map(|p| std::fs::read_dir(p).into_iter().flatten().flatten())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .collect()
 }
 
 #[test]
