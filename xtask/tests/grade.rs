@@ -471,6 +471,23 @@ fn a_grader_killed_mid_class_keeps_the_rows_already_written() {
         .assert()
         .success();
     assert_eq!(cgroups_named(&killed), Vec::<PathBuf>::new());
+    let private = format!("netlings-grade-{}-", grader.id());
+    let left: Vec<PathBuf> = std::fs::read_dir(root.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&private)
+        })
+        .collect();
+    assert_eq!(
+        left,
+        Vec::<PathBuf>::new(),
+        "the killed grader's folder stayed"
+    );
 }
 
 /// The cgroups (v2, or v1 memory and pids) whose name starts with `prefix`.
