@@ -282,12 +282,25 @@ fn a_hostile_class_is_graded_by_what_its_programs_do_and_nothing_more() {
             "the honest grade changed:\n{book}\n{stdout}"
         );
     }
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(workspace().join("docs/report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let schema = jsonschema::validator_for(&schema).expect("the schema is valid");
     for (name, _, says) in CORPUS {
         assert!(
             book.contains(&format!("{name},exercise-05,0,0,18,0.0,")),
             "{name} must earn what the stub earns (0 of 18):\n{book}\n{stdout}"
         );
         let report = std::fs::read_to_string(out.join(format!("{name}.json"))).unwrap();
+        let errors: Vec<String> = schema
+            .iter_errors(&serde_json::from_str(&report).unwrap())
+            .map(|e| format!("{e} at {}", e.instance_path))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{name}.json breaks the schema: {errors:?}"
+        );
         let markdown = std::fs::read_to_string(out.join(format!("{name}.md"))).unwrap();
         for said in *says {
             assert!(
