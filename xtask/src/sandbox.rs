@@ -45,6 +45,8 @@ pub struct Limits {
     pub memory: u64,
     /// Processes and threads of the whole sandbox (a cgroup).
     pub pids: u64,
+    /// CPU seconds of each of the submission's programs (RLIMIT_CPU).
+    pub cpu: u64,
     /// Sizes of the tmpfs at /work, /tmp and /dev/shm (the disk it has).
     pub work_disk: u64,
     pub tmp_disk: u64,
@@ -60,6 +62,7 @@ impl Default for Limits {
             // holds the checks' folders (exercise 07 serves 200 MiB).
             memory: 4 << 30,
             pids: 1024,
+            cpu: 60,
             work_disk: 1 << 30,
             tmp_disk: 1 << 30,
             shm_disk: 64 << 20,
@@ -144,10 +147,11 @@ impl Sandbox {
         };
         format!(
             "bubblewrap: new PID, IPC, network (loopback only), UTS and mount namespaces; {user}; {memory}; \
-             disk: tmpfs /work {} MiB, /tmp {} MiB, /dev/shm {} MiB; wall clock {} s",
+             disk: tmpfs /work {} MiB, /tmp {} MiB, /dev/shm {} MiB; CPU {} s a program; wall clock {} s",
             l.work_disk >> 20,
             l.tmp_disk >> 20,
             l.shm_disk >> 20,
+            l.cpu,
             l.wall.as_secs()
         )
     }
@@ -240,6 +244,7 @@ impl Sandbox {
         if self.cgroup.is_none() {
             c.args(["--setenv", "NETLINGS_PROGRAM_AS", &l.memory.to_string()]);
         }
+        c.args(["--setenv", "NETLINGS_PROGRAM_CPU", &l.cpu.to_string()]);
         c.arg("--").args(argv);
         // The runner's stdin is a pipe the grader holds and never writes:
         // its end (EOF) tells the runner the grader is gone, whatever

@@ -48,6 +48,12 @@ struct Paths {
 /// `(student, how, what the report must say was refused or reached)`.
 const CORPUS: &[(&str, Plant, &[&str])] = &[
     ("attack-runner", Plant::Source("attack_runner.rs"), &[]),
+    // A spinner's check says RLIMIT_CPU's SIGXCPU ended it.
+    (
+        "cpu-spin",
+        Plant::Source("cpu_spin.rs"),
+        &["killed by signal 24"],
+    ),
     (
         "disk-bomb",
         Plant::Source("disk_bomb.rs"),
@@ -259,7 +265,15 @@ fn a_hostile_class_is_graded_by_what_its_programs_do_and_nothing_more() {
         .unwrap()
         .args(["grade", "--exercise", "05", "--time-limit", "180"])
         // Small limits, so the bombs reach them quickly.
-        .args(["--memory-limit", "1024", "--disk-limit", "256", "--out"])
+        .args([
+            "--memory-limit",
+            "1024",
+            "--disk-limit",
+            "256",
+            "--cpu-limit",
+            "2",
+        ])
+        .arg("--out")
         .arg(&out)
         .arg(&class)
         .env("TMPDIR", root.path())
@@ -339,6 +353,7 @@ fn a_hostile_class_is_graded_by_what_its_programs_do_and_nothing_more() {
         PathBuf::from("/dev/shm/netlings-hostile-left"),
         PathBuf::from("/dev/shm/netlings-memory-bomb"),
         PathBuf::from("/dev/shm/netlings-fork-bomb"),
+        PathBuf::from("/dev/shm/netlings-cpu-spin"),
         PathBuf::from("/dev/shm/netlings-fill-0"),
         PathBuf::from("/tmp/netlings-fill-0"),
     ] {
