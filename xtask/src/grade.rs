@@ -82,7 +82,9 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
     };
     // Private to the grader: the trusted template and each submission's
     // laid-out copy (removed when graded).
-    let private = match tempfile::Builder::new().prefix("netlings-grade-").tempdir() {
+    remove_stale_private_folders();
+    let prefix = format!("netlings-grade-{}-", std::process::id());
+    let private = match tempfile::Builder::new().prefix(&prefix).tempdir() {
         Ok(d) => d,
         Err(e) => return fail(&format!("cannot make a private folder: {e}")),
     };
@@ -153,6 +155,29 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
         out.join(gradebook::WIDE).display()
     );
     ExitCode::SUCCESS
+}
+
+/// Private folders of graders that were killed (their pid is gone): the
+/// laid-out copy of the submission they were grading.
+fn remove_stale_private_folders() {
+    let tmp = std::env::temp_dir();
+    for entry in std::fs::read_dir(&tmp).into_iter().flatten().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix("netlings-grade-")
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let ours = std::fs::symlink_metadata(entry.path()).is_ok_and(|m| {
+            use std::os::unix::fs::MetadataExt as _;
+            m.is_dir() && m.uid() == rustix::process::geteuid().as_raw()
+        });
+        if ours && !Path::new("/proc").join(pid.to_string()).exists() {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 fn notes_suffix(notes: &[String]) -> String {

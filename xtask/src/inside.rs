@@ -227,12 +227,18 @@ pub fn as_user(uid: u32, argv: &[String]) -> ExitCode {
 
 fn program_limits(address_space: Option<&str>) -> Vec<String> {
     let nproc = format!("--nproc={PROGRAM_PROCESSES}");
+    // CPU seconds (a check lasts a minute at most): SIGXCPU at the soft
+    // limit, which the check reports; SIGKILL a second later.
+    let seconds: u64 = std::env::var("NETLINGS_PROGRAM_CPU")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(60);
+    let cpu = format!("--cpu={seconds}:{}", seconds + 1);
     let mut limits: Vec<String> = [
         // processes of the user, fewer than the cgroup's for the whole
         // sandbox, so a fork bomb leaves the runner room to work
         nproc.as_str(),
-        // CPU seconds: a check lasts a minute at most
-        "--cpu=60",
+        cpu.as_str(),
         "--fsize=268435456",
         "--nofile=1024",
         "--core=0",

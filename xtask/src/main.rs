@@ -102,6 +102,9 @@ enum Cmd {
         /// Size of each of the sandbox's disks (/work, /tmp), in MiB.
         #[arg(long, default_value_t = 1024)]
         disk_limit: u64,
+        /// CPU seconds of each of the submission's programs.
+        #[arg(long, default_value_t = 60)]
+        cpu_limit: u64,
         /// Tests only: run this program in the sandbox instead of the
         /// trusted runner.
         #[arg(long, hide = true)]
@@ -197,6 +200,7 @@ fn main() -> ExitCode {
             time_limit,
             memory_limit,
             disk_limit,
+            cpu_limit,
             runner,
         }) => grade::run(
             &path,
@@ -208,6 +212,7 @@ fn main() -> ExitCode {
                     memory: memory_limit << 20,
                     work_disk: disk_limit << 20,
                     tmp_disk: disk_limit << 20,
+                    cpu: cpu_limit,
                     ..sandbox::Limits::default()
                 },
                 runner,

@@ -45,6 +45,8 @@ pub struct Limits {
     pub memory: u64,
     /// Processes and threads of the whole sandbox (a cgroup).
     pub pids: u64,
+    /// CPU seconds of each of the submission's programs (RLIMIT_CPU).
+    pub cpu: u64,
     /// Sizes of the tmpfs at /work, /tmp and /dev/shm (the disk it has).
     pub work_disk: u64,
     pub tmp_disk: u64,
@@ -60,6 +62,7 @@ impl Default for Limits {
             // holds the checks' folders (exercise 07 serves 200 MiB).
             memory: 4 << 30,
             pids: 1024,
+            cpu: 60,
             work_disk: 1 << 30,
             tmp_disk: 1 << 30,
             shm_disk: 64 << 20,
@@ -83,7 +86,10 @@ impl Sandbox {
         let root = rustix::process::geteuid().is_root();
         let sysroot = rustc_sysroot()?;
         let (cgroup, cgroup_why_not) = match CgroupKind::probe() {
-            Ok(kind) => (Some(kind), String::new()),
+            Ok(kind) => {
+                kind.remove_stale();
+                (Some(kind), String::new())
+            }
             Err(why) => (None, why),
         };
         let sandbox = Sandbox {
@@ -141,10 +147,11 @@ impl Sandbox {
         };
         format!(
             "bubblewrap: new PID, IPC, network (loopback only), UTS and mount namespaces; {user}; {memory}; \
-             disk: tmpfs /work {} MiB, /tmp {} MiB, /dev/shm {} MiB; wall clock {} s",
+             disk: tmpfs /work {} MiB, /tmp {} MiB, /dev/shm {} MiB; CPU {} s a program; wall clock {} s",
             l.work_disk >> 20,
             l.tmp_disk >> 20,
             l.shm_disk >> 20,
+            l.cpu,
             l.wall.as_secs()
         )
     }
@@ -237,6 +244,7 @@ impl Sandbox {
         if self.cgroup.is_none() {
             c.args(["--setenv", "NETLINGS_PROGRAM_AS", &l.memory.to_string()]);
         }
+        c.args(["--setenv", "NETLINGS_PROGRAM_CPU", &l.cpu.to_string()]);
         c.arg("--").args(argv);
         // The runner's stdin is a pipe the grader holds and never writes:
         // its end (EOF) tells the runner the grader is gone, whatever
@@ -449,6 +457,33 @@ impl CgroupKind {
         }
     }
 
+    fn parents(&self) -> Vec<&Path> {
+        match self {
+            CgroupKind::V2(root) => vec![root.as_path()],
+            CgroupKind::V1 { memory, pids } => vec![memory.as_path(), pids.as_path()],
+        }
+    }
+
+    /// Cgroups of graders that were killed (their pid is gone): emptied
+    /// (killing what is left) and removed.
+    fn remove_stale(&self) {
+        for parent in self.parents() {
+            for entry in std::fs::read_dir(parent).into_iter().flatten().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let Some(pid) = name
+                    .strip_prefix("netlings-")
+                    .and_then(|rest| rest.split('-').next())
+                    .and_then(|pid| pid.parse::<u32>().ok())
+                else {
+                    continue;
+                };
+                if !Path::new("/proc").join(pid.to_string()).exists() {
+                    empty_and_remove(&entry.path(), matches!(self, CgroupKind::V2(_)));
+                }
+            }
+        }
+    }
+
     fn probe() -> Result<CgroupKind, String> {
         if !rustix::process::geteuid().is_root() {
             return Err("the grader is not root".into());
@@ -518,6 +553,8 @@ impl Cgroup {
                 .map_err(|e| format!("cannot write {}: {e}", dir.join(file).display()))
         };
         let make = |dir: &Path| {
+            // An empty one left by a grader that was killed is reused.
+            let _ = std::fs::remove_dir(dir);
             std::fs::create_dir(dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))
         };
         match kind {
@@ -608,28 +645,33 @@ impl Cgroup {
             ));
         }
         for dir in &self.dirs {
-            if self.v2 {
-                let _ = std::fs::write(dir.join("cgroup.kill"), "1");
-            }
-            let deadline = Instant::now() + Duration::from_secs(5);
-            loop {
-                let procs = std::fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();
-                let pids: Vec<i32> = procs
-                    .lines()
-                    .filter_map(|l| l.trim().parse().ok())
-                    .collect();
-                if pids.is_empty() || Instant::now() > deadline {
-                    break;
-                }
-                for pid in pids {
-                    if let Some(pid) = rustix::process::Pid::from_raw(pid) {
-                        let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
-                    }
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            let _ = std::fs::remove_dir(dir);
+            empty_and_remove(dir, self.v2);
         }
         hit
     }
+}
+
+/// Kill every process left in a cgroup (bounded: 5 s), then remove it.
+fn empty_and_remove(dir: &Path, v2: bool) {
+    if v2 {
+        let _ = std::fs::write(dir.join("cgroup.kill"), "1");
+    }
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let procs = std::fs::read_to_string(dir.join("cgroup.procs")).unwrap_or_default();
+        let pids: Vec<i32> = procs
+            .lines()
+            .filter_map(|l| l.trim().parse().ok())
+            .collect();
+        if pids.is_empty() || Instant::now() > deadline {
+            break;
+        }
+        for pid in pids {
+            if let Some(pid) = rustix::process::Pid::from_raw(pid) {
+                let _ = rustix::process::kill_process(pid, rustix::process::Signal::KILL);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = std::fs::remove_dir(dir);
 }

@@ -48,6 +48,12 @@ struct Paths {
 /// `(student, how, what the report must say was refused or reached)`.
 const CORPUS: &[(&str, Plant, &[&str])] = &[
     ("attack-runner", Plant::Source("attack_runner.rs"), &[]),
+    // A spinner's check says RLIMIT_CPU's SIGXCPU ended it.
+    (
+        "cpu-spin",
+        Plant::Source("cpu_spin.rs"),
+        &["killed by signal 24"],
+    ),
     (
         "disk-bomb",
         Plant::Source("disk_bomb.rs"),
@@ -259,7 +265,15 @@ fn a_hostile_class_is_graded_by_what_its_programs_do_and_nothing_more() {
         .unwrap()
         .args(["grade", "--exercise", "05", "--time-limit", "180"])
         // Small limits, so the bombs reach them quickly.
-        .args(["--memory-limit", "1024", "--disk-limit", "256", "--out"])
+        .args([
+            "--memory-limit",
+            "1024",
+            "--disk-limit",
+            "256",
+            "--cpu-limit",
+            "2",
+        ])
+        .arg("--out")
         .arg(&out)
         .arg(&class)
         .env("TMPDIR", root.path())
@@ -290,12 +304,25 @@ fn a_hostile_class_is_graded_by_what_its_programs_do_and_nothing_more() {
             "the honest grade changed:\n{book}\n{stdout}"
         );
     }
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(workspace().join("docs/report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let schema = jsonschema::validator_for(&schema).expect("the schema is valid");
     for (name, _, says) in CORPUS {
         assert!(
             book.contains(&format!("{name},exercise-05,graded,0,{n},0,{n},0,{n},0.0,")),
             "{name} must earn what the stub earns (0 of {n}):\n{book}\n{stdout}"
         );
         let report = std::fs::read_to_string(out.join(format!("{name}.json"))).unwrap();
+        let errors: Vec<String> = schema
+            .iter_errors(&serde_json::from_str(&report).unwrap())
+            .map(|e| format!("{e} at {}", e.instance_path))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{name}.json breaks the schema: {errors:?}"
+        );
         let markdown = std::fs::read_to_string(out.join(format!("{name}.md"))).unwrap();
         for said in *says {
             assert!(
@@ -334,6 +361,7 @@ fn a_hostile_class_is_graded_by_what_its_programs_do_and_nothing_more() {
         PathBuf::from("/dev/shm/netlings-hostile-left"),
         PathBuf::from("/dev/shm/netlings-memory-bomb"),
         PathBuf::from("/dev/shm/netlings-fork-bomb"),
+        PathBuf::from("/dev/shm/netlings-cpu-spin"),
         PathBuf::from("/dev/shm/netlings-fill-0"),
         PathBuf::from("/tmp/netlings-fill-0"),
     ] {
@@ -467,6 +495,63 @@ fn a_grader_killed_mid_class_keeps_the_rows_already_written() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(leftovers(root.path(), false), Vec::<String>::new());
+    // Its cgroup is left (nothing runs in it); the next grading removes it.
+    let killed = format!("netlings-{}-", grader.id());
+    std::fs::remove_dir_all(class.join("b-stalls")).unwrap();
+    assert_cmd::Command::cargo_bin("xtask")
+        .unwrap()
+        .args(["grade", "--exercise", "05", "--runner"])
+        .arg(fake_runner(root.path()))
+        .arg("--out")
+        .arg(&out)
+        .arg(&class)
+        .env("TMPDIR", root.path())
+        .timeout(Duration::from_secs(60))
+        .assert()
+        .success();
+    assert_eq!(cgroups_named(&killed), Vec::<PathBuf>::new());
+    let private = format!("netlings-grade-{}-", grader.id());
+    let left: Vec<PathBuf> = std::fs::read_dir(root.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&private)
+        })
+        .collect();
+    assert_eq!(
+        left,
+        Vec::<PathBuf>::new(),
+        "the killed grader's folder stayed"
+    );
+}
+
+/// The cgroups (v2, or v1 memory and pids) whose name starts with `prefix`.
+fn cgroups_named(prefix: &str) -> Vec<PathBuf> {
+    let mut parents = vec![PathBuf::from("/sys/fs/cgroup")];
+    let own = std::fs::read_to_string("/proc/self/cgroup").unwrap_or_default();
+    for line in own.lines() {
+        let mut parts = line.splitn(3, ':');
+        let (_, names, path) = (parts.next(), parts.next(), parts.next());
+        for controller in ["memory", "pids"] {
+            if names.is_some_and(|n| n.split(',').any(|c| c == controller)) {
+                let path = path.unwrap_or("").trim_start_matches('/');
+                parents.push(Path::new("/sys/fs/cgroup").join(controller).join(path));
+            }
+        }
+    }
+    parents
+        .iter()
+        .flat_map(|p| std::fs::read_dir(p).into_iter().flatten().flatten())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .collect()
 }
 
 #[test]
