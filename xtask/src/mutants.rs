@@ -196,7 +196,10 @@ fn print_table(rows: &[Row]) {
         );
     }
     for row in rows.iter().filter(|r| !r.missed.is_empty()) {
-        println!("\nmissed in {} (kill it with a check, or list it as equivalent in .cargo/mutants.toml with the reason):", row.label);
+        println!(
+            "\nmissed in {} (kill it with a check, or list it as equivalent in .cargo/mutants.toml with the reason):",
+            row.label
+        );
         for m in &row.missed {
             println!("  {m}");
         }

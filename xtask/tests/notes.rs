@@ -53,7 +53,9 @@ fn disagreements(root: &Path, program: &NotesProgram) -> Vec<String> {
         .current_dir(root)
         // Two checks per program at once: the programs that hang (the notes'
         // blocking reads) wait out deadlines, and six programs run side by side.
-        .args(["check", exercise, "--lang", "en", "--format", "json", "--jobs", "2"])
+        .args([
+            "check", exercise, "--lang", "en", "--format", "json", "--jobs", "2",
+        ])
         .arg("--cmd")
         .arg(format!("python3 {}", program.path.display()));
     let programs = netlings_suite::catalogue::exercise(exercise)
@@ -125,10 +127,7 @@ fn the_notes_programs_fail_real_checks_only_at_their_pitfalls() {
             .iter()
             .map(|program| scope.spawn(move || disagreements(root, program)))
             .collect();
-        graded
-            .into_iter()
-            .flat_map(|g| g.join().unwrap())
-            .collect()
+        graded.into_iter().flat_map(|g| g.join().unwrap()).collect()
     });
     assert!(
         problems.is_empty(),
