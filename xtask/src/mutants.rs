@@ -25,6 +25,9 @@ struct Target {
     package: &'static str,
     /// nextest filterset of the checks that are the tests.
     filter: String,
+    /// The baseline: `cargo xtask check` arguments that grade the
+    /// unmutated solutions with the same checks.
+    baseline: Vec<String>,
 }
 
 fn targets(which: Option<&str>) -> Result<Vec<Target>, String> {
@@ -32,6 +35,7 @@ fn targets(which: Option<&str>) -> Result<Vec<Target>, String> {
         label: e.handle(),
         package: e.solution_package,
         filter: format!("test(/^ex{}::/)", e.id),
+        baseline: vec![e.id.to_string()],
     };
     match which {
         None => Ok(EXERCISES.iter().map(|e| exercise(e)).collect()),
@@ -40,6 +44,7 @@ fn targets(which: Option<&str>) -> Result<Vec<Target>, String> {
             package: "netlings-common",
             // Every program uses it: every check of every exercise.
             filter: "test(/^ex[0-9]+::/)".into(),
+            baseline: vec!["--all".into()],
         }]),
         Some(handle) => netlings_suite::catalogue::exercise(handle)
             .map(|e| vec![exercise(e)])
@@ -106,11 +111,30 @@ pub fn run(options: &Options) -> ExitCode {
     let mut rows = Vec::new();
     for target in &targets {
         let out = root.join("target/netlings/mutants").join(&target.label);
+        if let Err(e) = std::fs::create_dir_all(&out) {
+            eprintln!("error: cannot create {}: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+        if !options.list && !baseline_passes(target) {
+            return ExitCode::FAILURE;
+        }
+        // The suite's package holds the checks; the mutated package is
+        // listed too so that a mutant that does not compile fails the build
+        // phase (unviable) rather than the checks' setup script (caught).
+        let tests = format!("netlings-suite,{}", target.package);
+        let filter = format!(
+            "package(netlings-suite) and binary(conformance) and {}",
+            target.filter
+        );
         let mut command = Command::new("cargo");
         command
             .current_dir(&root)
             .args(["mutants", "--package", target.package])
-            .args(["--test-tool", "nextest", "--test-package", "netlings-suite"])
+            .args(["--test-tool", "nextest", "--test-package", &tests])
+            // cargo-mutants' own baseline runs the mutated package's tests
+            // (it ignores --test-package), which are not the checks: the
+            // baseline above, `cargo xtask check --solutions`, stands in.
+            .arg("--baseline=skip")
             .arg("--timeout")
             .arg(options.timeout.to_string())
             .arg("--output")
@@ -119,7 +143,7 @@ pub fn run(options: &Options) -> ExitCode {
             .args(options.list.then_some("--list"))
             .args(options.extra)
             // Arguments to `cargo nextest run`: the exercise's checks only.
-            .args(["--", "--test", "conformance", "-E", &target.filter]);
+            .args(["--", "-E", &filter]);
         eprintln!("== {}: mutating {} ==", target.label, target.package);
         let started = Instant::now();
         let status = match command.status() {
@@ -152,6 +176,29 @@ pub fn run(options: &Options) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// The unmutated solutions pass the checks, or mutation testing means
+/// nothing: a mutant would be "caught" by a check that fails anyway.
+fn baseline_passes(target: &Target) -> bool {
+    eprintln!("== {}: baseline (the unmutated solution against its checks) ==", target.label);
+    let Ok(xtask) = std::env::current_exe() else {
+        return false;
+    };
+    let passed = Command::new(xtask)
+        .arg("check")
+        .args(&target.baseline)
+        .args(["--solutions", "--lang", "en"])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !passed {
+        eprintln!(
+            "error: the reference solution fails its own checks (cargo xtask check {} --solutions): fix that first",
+            target.baseline.join(" ")
+        );
+    }
+    passed
 }
 
 fn read_row(label: &str, out: &Path, took: Duration) -> Row {
