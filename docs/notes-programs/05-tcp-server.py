@@ -18,6 +18,7 @@ strict decode, one send.
 # The real-tier checks this program fails, and why (graded by xtask/tests/notes.rs):
 # pitfall: reads_a_message_split_over_many_writes — one recv(1024) returns the first piece only
 # pitfall: survives_bytes_that_are_not_utf8 — a strict decode raises on bytes that are not UTF-8
+# pitfall: reads_a_message_longer_than_1024_bytes — one recv(1024) returns at most 1024 bytes of the line
 # pitfall: can_restart_on_the_same_port_at_once — without SO_REUSEADDR bind fails while the closed connection is in TIME_WAIT
 
 import socket
