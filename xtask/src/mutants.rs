@@ -181,7 +181,10 @@ pub fn run(options: &Options) -> ExitCode {
 /// The unmutated solutions pass the checks, or mutation testing means
 /// nothing: a mutant would be "caught" by a check that fails anyway.
 fn baseline_passes(target: &Target) -> bool {
-    eprintln!("== {}: baseline (the unmutated solution against its checks) ==", target.label);
+    eprintln!(
+        "== {}: baseline (the unmutated solution against its checks) ==",
+        target.label
+    );
     let Ok(xtask) = std::env::current_exe() else {
         return false;
     };

@@ -51,10 +51,11 @@ fn disagreements(root: &Path, program: &NotesProgram) -> Vec<String> {
     let mut command = Command::cargo_bin("xtask").unwrap();
     command
         .current_dir(root)
-        // Two checks per program at once: the programs that hang (the notes'
-        // blocking reads) wait out deadlines, and six programs run side by side.
+        // Three checks at once, two programs side by side: the programs that
+        // block (the notes' single reads) wait out deadlines in parallel,
+        // and a loaded machine still starts each Python program in time.
         .args([
-            "check", exercise, "--lang", "en", "--format", "json", "--jobs", "2",
+            "check", exercise, "--lang", "en", "--format", "json", "--jobs", "3",
         ])
         .arg("--cmd")
         .arg(format!("python3 {}", program.path.display()));
@@ -114,6 +115,25 @@ fn disagreements(root: &Path, program: &NotesProgram) -> Vec<String> {
         .collect()
 }
 
+/// A disagreement counts when a second grading shows it again: on a
+/// machine loaded far beyond its cores, a Python program can miss a
+/// check's start-up deadline once; a wrong tier or a wrong pitfall list
+/// disagrees every time.
+fn reproducible_disagreements(root: &Path, program: &NotesProgram) -> Vec<String> {
+    let first = disagreements(root, program);
+    if first.is_empty() {
+        return first;
+    }
+    // The sentence up to the first colon after the check's name is what
+    // disagrees; the rest is what this run happened to see.
+    let key = |p: &String| p.split(": what happened").next().unwrap_or(p).to_string();
+    let again: BTreeSet<String> = disagreements(root, program).iter().map(key).collect();
+    first
+        .into_iter()
+        .filter(|p| again.contains(&key(p)))
+        .collect()
+}
+
 #[test]
 fn the_notes_programs_fail_real_checks_only_at_their_pitfalls() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap();
@@ -122,12 +142,24 @@ fn the_notes_programs_fail_real_checks_only_at_their_pitfalls() {
         programs.len() >= 6,
         "the notes have six programs (chat, TCP client, TCP server, looping server, download client and server)"
     );
+    let queue = std::sync::Mutex::new(programs.iter());
     let problems: Vec<String> = std::thread::scope(|scope| {
-        let graded: Vec<_> = programs
-            .iter()
-            .map(|program| scope.spawn(move || disagreements(root, program)))
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut found = Vec::new();
+                    loop {
+                        let next = queue.lock().unwrap().next();
+                        let Some(program) = next else { break found };
+                        found.extend(reproducible_disagreements(root, program));
+                    }
+                })
+            })
             .collect();
-        graded.into_iter().flat_map(|g| g.join().unwrap()).collect()
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
     });
     assert!(
         problems.is_empty(),
