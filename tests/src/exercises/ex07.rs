@@ -184,16 +184,25 @@ fn expect_body(client: &mut TcpPeer, file: &Path) -> Outcome {
 fn every_size(t: &Test, sizes: &[u64], mut one: impl FnMut(usize) -> Outcome) -> Outcome {
     let mut wrong = Vec::new();
     for (i, &size) in sizes.iter().enumerate() {
-        t.step(msg!("size {}", human_size(size); "大小 {}", human_size(size)));
-        match one(i) {
-            Ok(()) => {}
-            Err(Stop::Fail(failure)) => wrong.push((size, failure)),
+        // Each size's steps fold into one line that says how it went; what
+        // went wrong is listed in full at the end.
+        let start = t.trace().len();
+        let outcome = one(i);
+        t.trace().truncate(start);
+        let shown = human_size(size);
+        match outcome {
+            Ok(()) => t.step(msg!("size {}: byte-exact", shown; "大小 {}：逐字节一致", shown)),
+            Err(Stop::Fail(failure)) => {
+                t.step(msg!("size {}: went wrong (below)", shown; "大小 {}：出错（见下）", shown));
+                wrong.push((size, failure));
+            }
             Err(skip) => return Err(skip),
         }
     }
     if wrong.is_empty() {
         return Ok(());
     }
+    t.step(msg!("{} of {} sizes went wrong", wrong.len(), sizes.len(); "{} 个大小中有 {} 个出错", sizes.len(), wrong.len()));
     let list = |said: fn(&Msg) -> &str| {
         let each: Vec<String> = wrong
             .iter()
