@@ -21,6 +21,8 @@ pub enum Flaw {
     IgnoresExit,
     /// Sets the flag on EXIT but never wakes the main thread out of accept.
     NeverWakesAccept,
+    /// Wakes accept by connecting to 127.0.0.1, wherever it listens.
+    WakesAcceptOn127001,
     /// Exits the process on EXIT, cutting off the client being served.
     ExitsAtOnceOnExit,
     /// A thread per client: client 2 is answered while client 1 is served.
@@ -62,7 +64,9 @@ pub fn server(flaw: Flaw) {
                 std::process::exit(0);
             }
             stop.store(true, Ordering::SeqCst);
-            if flaw != Flaw::NeverWakesAccept {
+            if flaw == Flaw::WakesAcceptOn127001 {
+                let _ = TcpStream::connect(SocketAddr::from(([127, 0, 0, 1], local.port())));
+            } else if flaw != Flaw::NeverWakesAccept {
                 let _ = TcpStream::connect(local);
             }
         });

@@ -462,7 +462,10 @@ pub const EXIT_STOPS_THE_SERVER_AND_FREES_ITS_PORT: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let (mut server, addr) = looping_server(t)?;
+        // An address of its own, not 127.0.0.1: a server that wakes its
+        // accept by connecting to itself must connect to where it listens.
+        let own = t.own_loopback_addr(0)?.ip();
+        let (mut server, addr) = t.start_listening(&[&format!("{own}:0")])?;
         server.type_line("EXIT")?;
         expect_stopping(&mut server)?;
         server.expect_exit(0, EXIT)?;
