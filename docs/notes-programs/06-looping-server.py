@@ -21,6 +21,7 @@ recv(1024) whatever it holds, a strict decode, no handling of a reset.
 # The real-tier checks this program fails, and why (graded by xtask/tests/notes.rs):
 # pitfall: answers_two_messages_sent_in_one_write — one recv gets both lines and earns one reply
 # pitfall: answers_a_message_that_arrives_in_pieces — each piece is its own recv and earns its own reply
+# pitfall: answers_a_message_longer_than_1024_bytes_once — recv(1024) takes a longer line for several messages and answers each
 # pitfall: moves_on_when_a_client_resets — recv raises ConnectionResetError and the server dies
 
 import socket

@@ -23,6 +23,8 @@ pub enum Flaw {
     NeverWakesAccept,
     /// Wakes accept by connecting to 127.0.0.1, wherever it listens.
     WakesAcceptOn127001,
+    /// Reads a message in pieces of at most 1 KiB, each taken for a message.
+    CapsTheMessageAt1KiB,
     /// Exits the process on EXIT, cutting off the client being served.
     ExitsAtOnceOnExit,
     /// A thread per client: client 2 is answered while client 1 is served.
@@ -135,9 +137,14 @@ fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
         return messages > 0;
     }
     let mut reader = BufReader::new(stream);
+    let limit = if flaw == Flaw::CapsTheMessageAt1KiB {
+        1024
+    } else {
+        u64::MAX
+    };
     loop {
         let mut message = Vec::new();
-        match reader.read_until(b'\n', &mut message) {
+        match (&mut reader).take(limit).read_until(b'\n', &mut message) {
             Ok(0) => break,
             Ok(_) => {}
             Err(e) if flaw == Flaw::CrashesOnReset => panic!("recv failed: {e}"),
