@@ -16,6 +16,7 @@ mod inside;
 mod intake;
 mod learner;
 mod model;
+mod mutants;
 mod sandbox;
 mod selftest;
 mod state;
@@ -168,6 +169,25 @@ enum Cmd {
         #[arg(long)]
         check: bool,
     },
+    /// Mutation testing: cargo-mutants changes the reference solutions one
+    /// thing at a time and the exercise's checks must reject each change
+    /// (`common` mutates the shared crate against every check).
+    Mutants {
+        /// exercise-NN, NN, or common (default: every exercise in turn).
+        target: Option<String>,
+        /// Seconds one mutant's checks may take before it counts as a timeout.
+        #[arg(long, default_value_t = 300)]
+        timeout: u64,
+        /// Run only shard K of N (`--shard 1/4`), as CI's matrix does.
+        #[arg(long, value_name = "K/N")]
+        shard: Option<String>,
+        /// List the mutants without testing them.
+        #[arg(long)]
+        list: bool,
+        /// More arguments for cargo-mutants (after `--`).
+        #[arg(last = true)]
+        extra: Vec<String>,
+    },
     /// Maintainers: record the stubs' blob ids in xtask/stubs.lock after changing a stub.
     Stubs {
         #[arg(long)]
@@ -237,6 +257,19 @@ fn main() -> ExitCode {
         Some(Cmd::AsUser { uid, argv }) => inside::as_user(uid, &argv),
         Some(Cmd::Stubs { update }) => stubs_command(update),
         Some(Cmd::WireDocs { check }) => wire::docs(check),
+        Some(Cmd::Mutants {
+            target,
+            timeout,
+            shard,
+            list,
+            extra,
+        }) => mutants::run(&mutants::Options {
+            which: target.as_deref(),
+            timeout,
+            shard: shard.as_deref(),
+            list,
+            extra: &extra,
+        }),
         Some(Cmd::List) => learner::list(lang),
         Some(Cmd::Hint { exercise }) => with_exercise(&exercise, |e| learner::hint(e, lang)),
         Some(Cmd::Reset { exercise, yes }) => {

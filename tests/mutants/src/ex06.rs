@@ -25,6 +25,10 @@ pub enum Flaw {
     IgnoresExit,
     /// Sets the flag on EXIT but never wakes the main thread out of accept.
     NeverWakesAccept,
+    /// Wakes accept by connecting to 127.0.0.1, wherever it listens.
+    WakesAcceptOn127001,
+    /// Reads a message in pieces of at most 1 KiB, each taken for a message.
+    CapsTheMessageAt1KiB,
     /// Exits the process on EXIT, cutting off the client being served.
     ExitsAtOnceOnExit,
     /// A thread per client: client 2 is answered while client 1 is served.
@@ -98,7 +102,9 @@ pub fn server(flaw: Flaw) {
                 std::process::exit(0);
             }
             stop.store(true, Ordering::SeqCst);
-            if flaw != Flaw::NeverWakesAccept {
+            if flaw == Flaw::WakesAcceptOn127001 {
+                let _ = TcpStream::connect(SocketAddr::from(([127, 0, 0, 1], local.port())));
+            } else if flaw != Flaw::NeverWakesAccept {
                 let _ = TcpStream::connect(local);
             }
         });
@@ -173,6 +179,11 @@ fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
         return messages > 0;
     }
     let mut reader = BufReader::new(stream);
+    let limit = if flaw == Flaw::CapsTheMessageAt1KiB {
+        1024
+    } else {
+        u64::MAX
+    };
     let mut lines = BufReader::new(stream).lines();
     let ended = loop {
         let mut message = Vec::new();
@@ -187,7 +198,7 @@ fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
                 Some(Err(e)) => Err(e),
             }
         } else {
-            reader.read_until(b'\n', &mut message)
+            (&mut reader).take(limit).read_until(b'\n', &mut message)
         };
         match read {
             Ok(0) => break None,

@@ -40,6 +40,7 @@ pub static EXERCISE: Exercise = Exercise {
         &KEEPS_CHINESE_TEXT_BYTE_EXACT,
         &SURVIVES_BYTES_THAT_ARE_NOT_UTF8,
         &READS_A_MESSAGE_SPLIT_OVER_MANY_WRITES,
+        &READS_A_MESSAGE_LONGER_THAN_1024_BYTES,
         &CAN_RESTART_ON_THE_SAME_PORT_AT_ONCE,
         &RELEASES_ITS_PORT_WHEN_DONE,
         &shared::REJECTS_A_PORT_OUT_OF_RANGE,
@@ -583,6 +584,35 @@ pub const READS_A_MESSAGE_SPLIT_OVER_MANY_WRITES: Check = Check {
         let text = "a message in many pieces";
         client.send_byte_by_byte(format!("{text}\n").as_bytes(), Duration::from_millis(15))?;
         received_line(&mut server, &client, text)?;
+        client.expect_line(REPLY_LINE, REPLY)
+    },
+};
+
+pub const READS_A_MESSAGE_LONGER_THAN_1024_BYTES: Check = Check {
+    name: "reads_a_message_longer_than_1024_bytes",
+    behaviour: "D1",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "a 5000-byte message is read and printed whole, not cut at 1024 bytes",
+        zh: "5000 字节的消息被完整读取并打印，而不是截断在 1024 字节",
+    },
+    hints: &[
+        Text {
+            en: "Read until the newline, however long the line is; a bound on the buffer is for lines far longer than any message here (64 KiB).",
+            zh: "一直读到换行符，不管这一行有多长；缓冲区的上限是为远超这里任何消息的行（64 KiB）准备的。",
+        },
+        Text {
+            en: "The notes' recv(1024) returns at most 1024 bytes: the rest of the message stays in the socket, unread.",
+            zh: "笔记中的 recv(1024) 最多返回 1024 字节：消息的其余部分留在套接字里，没有被读取。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, _addr, mut client) = server_and_client(t)?;
+        let text: String = (0..1000).map(|i| format!("{i:04}-")).collect();
+        client.send_line(&text)?;
+        received_line(&mut server, &client, &text)?;
         client.expect_line(REPLY_LINE, REPLY)
     },
 };

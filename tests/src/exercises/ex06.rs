@@ -35,6 +35,7 @@ pub static EXERCISE: Exercise = Exercise {
         &MOVES_ON_WHEN_A_CLIENT_RESETS,
         &ANSWERS_TWO_MESSAGES_SENT_IN_ONE_WRITE,
         &ANSWERS_A_MESSAGE_THAT_ARRIVES_IN_PIECES,
+        &ANSWERS_A_MESSAGE_LONGER_THAN_1024_BYTES_ONCE,
         &KEEPS_CHINESE_TEXT_BYTE_EXACT,
         &SERVES_200_CLIENTS_WITHOUT_LEAKING_DESCRIPTORS,
         &EXIT_STOPS_THE_SERVER_AND_FREES_ITS_PORT,
@@ -489,6 +490,37 @@ pub const ANSWERS_A_MESSAGE_THAT_ARRIVES_IN_PIECES: Check = Check {
     },
 };
 
+pub const ANSWERS_A_MESSAGE_LONGER_THAN_1024_BYTES_ONCE: Check = Check {
+    name: "answers_a_message_longer_than_1024_bytes_once",
+    behaviour: "D1",
+    section: "§5.2",
+    tier: Tier::Real,
+    title: Text {
+        en: "a 5000-byte message gets one reply and is printed whole",
+        zh: "5000 字节的消息只得到一次回复，并被完整打印",
+    },
+    hints: &[
+        Text {
+            en: "Read up to the newline, however long the line is; bound the buffer only far above any message here (64 KiB).",
+            zh: "一直读到换行符，不管这一行有多长；缓冲区的上限只应远高于这里的任何消息（64 KiB）。",
+        },
+        Text {
+            en: "The notes' recv(1024) returns at most 1024 bytes: a longer message is taken for several, and each piece gets a reply.",
+            zh: "笔记中的 recv(1024) 最多返回 1024 字节：更长的消息会被当成好几条，每一段都得到一次回复。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, addr) = looping_server(t)?;
+        let mut peer = client(t, 1, addr)?;
+        let message: String = (0..1000).map(|i| format!("{i:04}-")).collect();
+        peer.send_line(&message)?;
+        peer.expect_line(REPLY_LINE, REPLY)?;
+        peer.expect_silence(QUIET)?;
+        expect_received(&mut server, peer.local_addr(), &message)
+    },
+};
+
 pub const KEEPS_CHINESE_TEXT_BYTE_EXACT: Check = Check {
     name: "keeps_chinese_text_byte_exact",
     behaviour: "C9",
@@ -601,7 +633,10 @@ pub const EXIT_STOPS_THE_SERVER_AND_FREES_ITS_PORT: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let (mut server, addr) = looping_server(t)?;
+        // An address of its own, not 127.0.0.1: a server that wakes its
+        // accept by connecting to itself must connect to where it listens.
+        let own = t.own_loopback_addr(0)?.ip();
+        let (mut server, addr) = t.start_listening(&[&format!("{own}:0")])?;
         server.type_line("EXIT")?;
         expect_stopping(&mut server)?;
         server.expect_exit(0, EXIT)?;

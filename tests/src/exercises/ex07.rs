@@ -368,6 +368,48 @@ fn expect_body(client: &mut TcpPeer, file: &Path) -> Outcome {
     same.verdict()
 }
 
+/// Try every size and report each one that went wrong, not only the first:
+/// a program that cuts at 1 KiB fails 1023 B and every size above, one that
+/// mishandles only the empty file fails 0 B alone, and the report says which.
+fn every_size(t: &Test, sizes: &[u64], mut one: impl FnMut(usize) -> Outcome) -> Outcome {
+    let mut wrong = Vec::new();
+    for (i, &size) in sizes.iter().enumerate() {
+        // Each size's steps fold into one line that says how it went; what
+        // went wrong is listed in full at the end.
+        let start = t.trace().len();
+        let outcome = one(i);
+        t.trace().truncate(start);
+        let shown = human_size(size);
+        match outcome {
+            Ok(()) => t.step(msg!("size {}: byte-exact", shown; "大小 {}：逐字节一致", shown)),
+            Err(Stop::Fail(failure)) => {
+                t.step(msg!("size {}: went wrong (below)", shown; "大小 {}：出错（见下）", shown));
+                wrong.push((size, failure));
+            }
+            Err(skip) => return Err(skip),
+        }
+    }
+    if wrong.is_empty() {
+        return Ok(());
+    }
+    t.step(msg!("{} of {} sizes went wrong", wrong.len(), sizes.len(); "{} 个大小中有 {} 个出错", sizes.len(), wrong.len()));
+    let list = |said: fn(&Msg) -> &str| {
+        let each: Vec<String> = wrong
+            .iter()
+            .map(|(size, f)| format!("{}: {}", human_size(*size), said(&f.what)))
+            .collect();
+        each.join("; ")
+    };
+    let names: Vec<String> = wrong.iter().map(|(size, _)| human_size(*size)).collect();
+    let names = names.join(", ");
+    Err(Stop::mismatch(
+        msg!("{} of {} sizes went wrong: {}", wrong.len(), sizes.len(), names;
+             "{} 个大小中有 {} 个出错：{}", sizes.len(), wrong.len(), names),
+        msg!("every size byte-exact"; "每个大小都逐字节一致"),
+        Msg::new(list(|m| &m.en), list(|m| &m.zh)),
+    ))
+}
+
 /// Download `name` and check it is `file`, byte for byte.
 fn expect_served(t: &Test, addr: SocketAddr, name: &str, file: &Path) -> Outcome {
     let (mut client, header) = ask(t, addr, name)?;
@@ -689,10 +731,10 @@ pub const SERVER_SENDS_FILES_OF_ANY_SIZE_BYTE_EXACT: Check = Check {
             ));
         }
         let (_server, addr) = start_server(t)?;
-        for (name, file) in &files {
-            expect_served(t, addr, name, file)?;
-        }
-        Ok(())
+        every_size(t, SIZES, |i| {
+            let (name, file) = &files[i];
+            expect_served(t, addr, name, file)
+        })
     },
 };
 
@@ -1203,12 +1245,12 @@ pub const CLIENT_SAVES_FILES_OF_ANY_SIZE_BYTE_EXACT: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        for (i, &size) in SIZES.iter().filter(|&&s| s > 0).enumerate() {
-            let name = format!("size-{size}.bin");
-            let file = t.write_random_file(&format!("served/{name}"), size, 20 + i as u64)?;
-            expect_saved(t, &name, &file)?;
-        }
-        Ok(())
+        let sizes: Vec<u64> = SIZES.iter().copied().filter(|&s| s > 0).collect();
+        every_size(t, &sizes, |i| {
+            let name = format!("size-{}.bin", sizes[i]);
+            let file = t.write_random_file(&format!("served/{name}"), sizes[i], 20 + i as u64)?;
+            expect_saved(t, &name, &file)
+        })
     },
 };
 

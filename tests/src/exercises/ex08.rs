@@ -205,7 +205,7 @@ pub const PRINTS_A_DATAGRAM_WHILE_ITS_INPUT_IS_IDLE: Check = Check {
     name: "prints_a_datagram_while_its_input_is_idle",
     behaviour: "D3",
     section: "§4",
-    tier: Tier::Notes,
+    tier: Tier::Real,
     title: Text {
         en: "full duplex: prints each datagram the moment it arrives, while nobody types",
         zh: "全双工：数据报一到就打印，即使没有人在输入",
@@ -252,9 +252,13 @@ pub const SENDS_EACH_LINE_AS_ONE_DATAGRAM: Check = Check {
     needs: &[],
     run: |t| {
         let (mut chat, bound, peer) = chat_with_suite(t)?;
-        chat.type_line("first message")?;
-        chat.type_line("second")?;
+        // Both lines at once, so a program that sends what it read in one
+        // piece sends them as one datagram. The peer answers the first: a
+        // chat that waits for an answer after each message, as the notes'
+        // chat does, then sends the second.
+        chat.type_lines(&["first message", "second"])?;
         expect_sent(&peer, "first message", bound)?;
+        peer.send_to(b"got it", bound)?;
         expect_sent(&peer, "second", bound)
     },
 };
@@ -354,10 +358,10 @@ pub const BINDS_THE_ADDRESS_IT_IS_GIVEN: Check = Check {
                 bound.to_string(),
             ));
         }
-        peer.send_to("到了吗".as_bytes(), addr)?;
-        expect_printed(&mut chat, peer.addr(), "到了吗")?;
-        chat.type_line("到了")?;
-        expect_sent(&peer, "到了", addr)
+        chat.type_line("到了吗")?;
+        expect_sent(&peer, "到了吗", addr)?;
+        peer.send_to("到了".as_bytes(), addr)?;
+        expect_printed(&mut chat, peer.addr(), "到了")
     },
 };
 
@@ -420,11 +424,13 @@ pub const TWO_CHATS_TALK_TO_EACH_OTHER_BOTH_WAYS: Check = Check {
         let (a_text, b_text) = (a.to_string(), b.to_string());
         let (mut chat_a, _) = start_chat(t, &[&a_text, &b_text])?;
         let (mut chat_b, _) = start_chat(t, &[&b_text, &a_text])?;
+        // Each types, then each shows the other's message: the notes' chat
+        // sends and then waits for one message, so both must have typed.
         chat_a.type_line("hello from A")?;
-        expect_printed(&mut chat_b, a, "hello from A")?;
         chat_b.type_line("你好，我是 B")?;
+        expect_printed(&mut chat_b, a, "hello from A")?;
         expect_printed(&mut chat_a, b, "你好，我是 B")?;
-        t.step(msg!("both type at the same time"; "双方同时输入"));
+        t.step(msg!("and once more: the chat goes on"; "再来一次：聊天继续进行"));
         chat_a.type_line("A again")?;
         chat_b.type_line("B again")?;
         expect_printed(&mut chat_b, a, "A again")?;
@@ -458,6 +464,11 @@ pub const PRINTS_QUEUED_DATAGRAMS_IN_ORDER: Check = Check {
         for m in &messages {
             peer.send_to(m.as_bytes(), bound)?;
         }
+        // One typed line per queued datagram, as the notes took them out
+        // one at a time: a chat that receives only after it has sent
+        // prints one per line; one that receives all the time prints them
+        // anyway.
+        chat.type_lines(&["next"; 20])?;
         for m in &messages {
             expect_printed(&mut chat, peer.addr(), m)?;
         }
@@ -469,7 +480,7 @@ pub const EXITS_AT_ONCE_ON_EXIT_WHILE_A_RECEIVE_IS_PENDING: Check = Check {
     name: "exits_at_once_on_exit_while_a_receive_is_pending",
     behaviour: "S5",
     section: "§4",
-    tier: Tier::Notes,
+    tier: Tier::Real,
     title: Text {
         en: "the line EXIT ends it at once with code 0, though its receiver is waiting in recv_from",
         zh: "输入 EXIT 立即以 0 退出，即使接收线程正阻塞在 recv_from 中",

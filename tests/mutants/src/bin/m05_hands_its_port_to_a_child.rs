@@ -1,0 +1,39 @@
+//! Serves its client, then starts a helper process that inherits the
+//! listening socket (as its standard input) and outlives it: the program
+//! exits, but its port stays taken by a socket that is still open.
+//! program: 05
+//! rejected-by: releases_its_port_when_done
+//! kind: wrong
+//! diagnosis: check
+
+use common::{Args, fail, say};
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::os::fd::OwnedFd;
+use std::process::{Command, Stdio};
+
+fn main() {
+    let addr = Args::parse("m05 [IP:PORT]", &[], &[]).addr(0, "127.0.0.1:8080");
+    let listener = TcpListener::bind(addr).unwrap_or_else(|e| fail("cannot listen", &e));
+    let local = listener
+        .local_addr()
+        .unwrap_or_else(|e| fail("no address", &e));
+    say(format!("listening on {local}"));
+    let (mut stream, peer) = listener
+        .accept()
+        .unwrap_or_else(|e| fail("accept failed", &e));
+    say(format!("client connected from {peer}"));
+    let mut message = Vec::new();
+    let _ = BufReader::new(&stream).read_until(b'\n', &mut message);
+    let text = String::from_utf8_lossy(message.strip_suffix(b"\n").unwrap_or(&message));
+    say(format!("received from {peer}: {text}"));
+    let _ = stream.write_all("数据已收到\n".as_bytes());
+    drop(stream);
+    // The flaw: the listening socket goes to a process that lives on.
+    let _helper = Command::new("sleep")
+        .arg("60")
+        .stdin(Stdio::from(OwnedFd::from(listener)))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn();
+}
