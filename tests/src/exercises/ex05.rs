@@ -83,6 +83,7 @@ static CLAUSES: &[Clause] = &[
         &[
             "reads_a_message_split_over_many_writes",
             "shows_awkward_messages_exactly",
+            "reads_a_message_longer_than_1024_bytes",
         ],
     ),
     clause(

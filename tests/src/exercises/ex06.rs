@@ -105,6 +105,7 @@ static CLAUSES: &[Clause] = &[
             "answers_every_message_until_the_client_closes",
             "answers_two_messages_sent_in_one_write",
             "answers_a_message_that_arrives_in_pieces",
+            "answers_a_message_longer_than_1024_bytes_once",
         ],
     ),
     clause(

@@ -311,18 +311,7 @@ impl Proc {
     /// Type a line on the program's standard input.
     pub fn type_line(&mut self, line: &str) -> Outcome {
         self.trace.step(msg!("type {} into {}", show::text(line), self.role.en; "向{}输入 {}", self.role.zh, show::text(line)));
-        let written = match self.stdin.as_mut() {
-            Some(stdin) => stdin
-                .write_all(format!("{line}\n").as_bytes())
-                .and_then(|_| stdin.flush()),
-            None => Ok(()),
-        };
-        written.map_err(|_| {
-            Stop::fail(
-                msg!("{} no longer reads its input (it has probably exited)", self.role.en;
-                            "{}已不再读取输入（很可能已退出）", self.role.zh),
-            )
-        })
+        self.write_input(format!("{line}\n").as_bytes())
     }
 
     /// Type several lines on the program's standard input in one write, so
@@ -336,27 +325,25 @@ impl Proc {
         self.trace
             .step(msg!("type {} into {}", shown, self.role.en; "向{}输入 {}", self.role.zh, shown));
         let text: String = lines.iter().map(|l| format!("{l}\n")).collect();
-        let written = match self.stdin.as_mut() {
-            Some(stdin) => stdin.write_all(text.as_bytes()).and_then(|_| stdin.flush()),
-            None => Ok(()),
-        };
-        written.map_err(|_| {
-            Stop::fail(
-                msg!("{} no longer reads its input (it has probably exited)", self.role.en;
-                            "{}已不再读取输入（很可能已退出）", self.role.zh),
-            )
-        })
+        self.write_input(text.as_bytes())
     }
 
     /// Type raw bytes on the program's standard input, in one write: lines
     /// that are not UTF-8, end in `\r\n`, or lack their final `\n`.
     pub fn type_bytes(&mut self, bytes: &[u8]) -> Outcome {
         self.trace.step(msg!("type {} into {}", show::bytes(bytes), self.role.en; "向{}输入 {}", self.role.zh, show::bytes(bytes)));
+        self.write_input(bytes)
+    }
+
+    /// Write to the program's standard input. A pipe nobody reads any more
+    /// is a program that has ended: that end is what the check ran into.
+    fn write_input(&mut self, bytes: &[u8]) -> Outcome {
         let written = match self.stdin.as_mut() {
             Some(stdin) => stdin.write_all(bytes).and_then(|_| stdin.flush()),
             None => Ok(()),
         };
         written.map_err(|_| {
+            self.trace.note_gone();
             Stop::fail(
                 msg!("{} no longer reads its input (it has probably exited)", self.role.en;
                             "{}已不再读取输入（很可能已退出）", self.role.zh),

@@ -3,6 +3,8 @@
 //! program: 05
 //! rejected-by: reads_a_message_longer_than_1024_bytes
 //! kind: wrong
+//! clause: 05.message
+//! diagnosis: check
 //! diagnosis: check
 
 use common::{Args, fail, say};

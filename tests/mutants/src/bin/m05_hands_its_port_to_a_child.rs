@@ -4,6 +4,8 @@
 //! program: 05
 //! rejected-by: releases_its_port_when_done
 //! kind: wrong
+//! clause: 05.close-and-exit
+//! diagnosis: check
 //! diagnosis: check
 
 use common::{Args, fail, say};

@@ -3,6 +3,8 @@
 //! program: 06
 //! rejected-by: answers_a_message_longer_than_1024_bytes_once
 //! kind: wrong
+//! clause: 06.every-message
+//! diagnosis: check
 //! diagnosis: check
 
 fn main() {

@@ -4,6 +4,8 @@
 //! program: 06
 //! rejected-by: exit_stops_the_server_and_frees_its_port
 //! kind: wrong
+//! clause: 06.exit
+//! diagnosis: check
 //! diagnosis: check
 
 fn main() {

@@ -3,7 +3,7 @@
 //! rejected-by: skips_a_line_longer_than_a_datagram
 //! kind: wrong
 //! clause: 08.too-long
-//! diagnosis: check
+//! diagnosis: exited
 
 fn main() {
     netlings_mutants::ex08::chat(netlings_mutants::ex08::Flaw::ExitsOnALongLine);
