@@ -14,12 +14,23 @@ use std::process::{Command, Stdio};
 /// `cargo xtask build-bins` (the nextest setup script does this once per run).
 pub const BINS_ENV: &str = "NETLINGS_BINS";
 
-/// The workspace root (the suite lives in `<root>/tests`).
+/// The netlings checkout you stand in: found at run time from the current
+/// directory, as cargo finds its workspace, never from a path baked in at
+/// compile time (one target directory may serve several clones, and a
+/// binary may outlive the clone it was built from). Outside a checkout
+/// (the grading sandbox) it is the current directory.
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the suite is a member of the workspace")
-        .to_path_buf()
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    find_workspace(&here).unwrap_or(here)
+}
+
+/// The nearest folder at or above `from` that is a netlings workspace: a
+/// `Cargo.toml` with the suite's registry of stubs (`xtask/stubs.lock`)
+/// beside it.
+pub fn find_workspace(from: &Path) -> Option<PathBuf> {
+    from.ancestors()
+        .find(|dir| dir.join("Cargo.toml").is_file() && dir.join("xtask/stubs.lock").is_file())
+        .map(Path::to_path_buf)
 }
 
 /// Executables by binary name, as cargo built them.

@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 
 #[derive(Args, Clone)]
 pub struct CheckArgs {
-    /// The exercise: exercise-05, 05 or 5.
+    /// The exercise: exercise-05, 05 or 5 (default: the one you are on).
     pub exercise: Option<String>,
     /// Check every exercise, in one report.
     #[arg(long, conflicts_with = "exercise")]
@@ -39,6 +39,10 @@ pub struct CheckArgs {
     /// Show every failure in full (by default the first three are).
     #[arg(long, short)]
     pub verbose: bool,
+    /// Failures first and the passing checks folded into one line (what
+    /// `watch` shows).
+    #[arg(long, hide = true)]
+    pub brief: bool,
     /// How many checks run at once.
     #[arg(long, default_value_t = 4)]
     pub jobs: usize,
@@ -84,6 +88,12 @@ impl Graded {
 pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     let exercises: Vec<&'static Exercise> = if args.all {
         EXERCISES.to_vec()
+    } else if args.exercise.is_none() {
+        // No exercise named: the one being worked on.
+        match crate::course::current(&state::load()) {
+            Some(e) => vec![e],
+            None => vec![crate::course::order()[0]],
+        }
     } else {
         let handle = args.exercise.as_deref().unwrap_or("");
         match catalogue::exercise(handle) {
@@ -100,7 +110,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     };
     let mut outcomes = Vec::new();
     for exercise in exercises {
-        match grade(exercise, args) {
+        match grade(exercise, args, lang) {
             Ok(graded) => {
                 if graded.label.starts_with("exercises/") {
                     state::record(&graded);
@@ -108,7 +118,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
                 outcomes.push(Outcome::Graded(graded));
             }
             Err(Unbuilt::Compile(rendered)) => {
-                state::record_compile_error(exercise);
+                state::record_compile_error(exercise, &rendered);
                 outcomes.push(Outcome::CompileError { exercise, rendered });
             }
             Err(Unbuilt::Other(why)) => {
@@ -127,7 +137,9 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         Format::Human => {
             for outcome in &outcomes {
                 match outcome {
-                    Outcome::Graded(graded) => human::report(graded, lang, args.verbose),
+                    Outcome::Graded(graded) => {
+                        human::report(graded, lang, args.verbose, args.brief)
+                    }
                     Outcome::CompileError { exercise, rendered } => {
                         human::compile_error(exercise, rendered, lang)
                     }
@@ -194,7 +206,12 @@ pub enum Unbuilt {
 }
 
 /// Build what `args` says to grade for `exercise` and run its checks.
-pub fn grade(exercise: &'static Exercise, args: &CheckArgs) -> Result<Graded, Unbuilt> {
+pub fn grade(
+    exercise: &'static Exercise,
+    args: &CheckArgs,
+    lang: Lang,
+) -> Result<Graded, Unbuilt> {
+    let status = crate::progress::Status::new(lang);
     let targets = if let Some(cmd) = &args.cmd {
         let argv = shlex::split(cmd)
             .filter(|a| !a.is_empty())
@@ -242,12 +259,14 @@ pub fn grade(exercise: &'static Exercise, args: &CheckArgs) -> Result<Graded, Un
         targets.label = format!("exercises/{} (prebuilt)", exercise.folder());
         targets
     } else if args.solutions {
+        status.building(&format!("solutions/{}", exercise.folder()));
         let bins =
             Bins::build(&[exercise.solution_package]).map_err(|f| Unbuilt::Compile(f.rendered))?;
         let mut targets = Targets::solutions(&bins).map_err(Unbuilt::Other)?;
         targets.label = format!("solutions/{} (built just now)", exercise.folder());
         targets
     } else {
+        status.building(&format!("exercises/{}", exercise.folder()));
         let bins =
             Bins::build(&[exercise.exercise_package]).map_err(|f| Unbuilt::Compile(f.rendered))?;
         let mut targets = Targets::exercises(&bins).map_err(Unbuilt::Other)?;
@@ -255,17 +274,14 @@ pub fn grade(exercise: &'static Exercise, args: &CheckArgs) -> Result<Graded, Un
         targets
     };
     let label = targets.label.clone();
-    let results = run_all(
-        exercise,
-        exercise
-            .checks
-            .iter()
-            .copied()
-            .filter(|c| in_scope(exercise, c, &targets))
-            .collect(),
-        Arc::new(targets),
-        args.jobs,
-    );
+    let checks: Vec<&'static Check> = exercise
+        .checks
+        .iter()
+        .copied()
+        .filter(|c| in_scope(exercise, c, &targets))
+        .collect();
+    status.checking(&exercise.handle(), checks.len());
+    let results = run_all(exercise, checks, Arc::new(targets), args.jobs, &status);
     Ok(Graded {
         exercise,
         label,
@@ -299,9 +315,13 @@ pub fn run_all(
     checks: Vec<&'static Check>,
     targets: Arc<Targets>,
     jobs: usize,
+    status: &crate::progress::Status,
 ) -> Vec<(&'static Check, Verdict)> {
     let verdicts = pool(jobs, &checks, |check| {
-        run_check(exercise, check, Arc::clone(&targets), CHECK_LIMIT)
+        status.check_started(check);
+        let verdict = run_check(exercise, check, Arc::clone(&targets), CHECK_LIMIT);
+        status.check_ended(check);
+        verdict
     });
     checks.into_iter().zip(verdicts).collect()
 }

@@ -25,6 +25,7 @@ pub struct Words {
     pub next: Text,
     pub more: Text,
     pub compile: Text,
+    pub folded: Text,
 }
 
 pub const WORDS: Words = Words {
@@ -56,6 +57,10 @@ pub const WORDS: Words = Words {
         en: "does not compile yet; the compiler says:",
         zh: "还不能编译，编译器的信息如下：",
     },
+    folded: Text {
+        en: "{n} checks pass",
+        zh: "{n} 项检查通过",
+    },
 };
 
 fn title_line(exercise: &Exercise, lang: Lang) {
@@ -67,14 +72,28 @@ fn title_line(exercise: &Exercise, lang: Lang) {
     );
 }
 
-pub fn report(graded: &Graded, lang: Lang, verbose: bool) {
+/// The report of one exercise. `brief` (what `watch` shows): failures
+/// first, so the first ✗ is at the top, and the passing checks folded into
+/// one line.
+pub fn report(graded: &Graded, lang: Lang, verbose: bool, brief: bool) {
     let exercise = graded.exercise;
     title_line(exercise, lang);
     println!("{DIM}{}: {}{DIM:#}\n", WORDS.graded.get(lang), graded.label);
     let mut shown = 0;
     let mut hidden = 0;
     let mut last_todo = None;
-    for (check, verdict) in &graded.results {
+    let passing = graded
+        .results
+        .iter()
+        .filter(|(_, v)| v.status == Status::Pass)
+        .count();
+    let results: Vec<_> = if brief {
+        let not_passing = graded.results.iter().filter(|(_, v)| v.status != Status::Pass);
+        not_passing.collect()
+    } else {
+        graded.results.iter().collect()
+    };
+    for (check, verdict) in results {
         let style = match verdict.status {
             Status::Pass => GREEN,
             Status::Fail => RED,
@@ -114,6 +133,12 @@ pub fn report(graded: &Graded, lang: Lang, verbose: bool) {
     }
     if hidden > 0 {
         println!("\n  {DIM}{hidden} {}{DIM:#}", WORDS.more.get(lang));
+    }
+    if brief && passing > 0 {
+        println!(
+            "  {GREEN}✓ {}{GREEN:#}",
+            WORDS.folded.get(lang).replace("{n}", &passing.to_string())
+        );
     }
     println!();
     score(graded, lang);

@@ -3,20 +3,17 @@
 //! right, nothing the hostile one did may reach the host, and nothing may be
 //! left running.
 
+mod support;
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use std::path::Path;
+use support::{pristine_stub, workspace};
 
-fn workspace() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask is in the workspace")
-}
-
-fn submit(dir: &Path, name: &str, source: &Path) {
+fn submit(dir: &Path, name: &str, source: &[u8]) {
     let src = dir.join(name).join("exercises/05-tcp-server/src");
     std::fs::create_dir_all(&src).unwrap();
-    std::fs::copy(source, src.join("main.rs")).unwrap();
+    std::fs::write(src.join("main.rs"), source).unwrap();
 }
 
 fn processes_of_nobody() -> Vec<String> {
@@ -38,20 +35,22 @@ fn a_class_of_three_is_graded_and_the_hostile_one_is_contained() {
     let class = tempfile::tempdir().unwrap();
     let out = tempfile::tempdir().unwrap();
     let root = workspace();
+    let read = |path: &str| std::fs::read(root.join(path)).unwrap();
     submit(
         class.path(),
         "alice",
-        &root.join("solutions/05-tcp-server/src/main.rs"),
+        &read("solutions/05-tcp-server/src/main.rs"),
     );
+    // The stub as shipped (from git), never the learner's own exercise.
     submit(
         class.path(),
         "bob",
-        &root.join("exercises/05-tcp-server/src/main.rs"),
+        &pristine_stub("exercises/05-tcp-server/src/main.rs"),
     );
     submit(
         class.path(),
         "mallory",
-        &root.join("xtask/tests/fixtures/hostile-05/src/main.rs"),
+        &read("xtask/tests/fixtures/hostile-05/src/main.rs"),
     );
     let escape = root.join("target/netlings-hostile-escaped");
     let _ = std::fs::remove_file(&escape);
@@ -59,6 +58,7 @@ fn a_class_of_three_is_graded_and_the_hostile_one_is_contained() {
 
     Command::cargo_bin("xtask")
         .unwrap()
+        .current_dir(&root)
         .args(["grade", "--exercise", "05", "--out"])
         .arg(out.path())
         .arg(class.path())
