@@ -33,6 +33,32 @@ pub fn find_workspace(from: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
+/// Where this clone's programs are built when `CARGO_TARGET_DIR` is set: a
+/// folder of its own inside it. One target directory often serves several
+/// clones, and cargo's freshness check (by modification time, with paths
+/// relative to the workspace) can take clone A's fresh build of an exercise
+/// for clone B's, so B would be graded on A's code.
+fn clone_target_dir() -> Option<PathBuf> {
+    let shared = PathBuf::from(std::env::var_os("CARGO_TARGET_DIR")?);
+    let root = workspace_root();
+    if root.starts_with(&shared) || shared.starts_with(&root) {
+        return None; // the clone's own target directory
+    }
+    // FNV-1a: stable from one build of the runner to the next.
+    let hash = root
+        .to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    let name = root.file_name().unwrap_or_default().to_string_lossy();
+    Some(
+        shared
+            .join("netlings-clones")
+            .join(format!("{name}-{hash:016x}")),
+    )
+}
+
 /// Executables by binary name, as cargo built them.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Bins {
@@ -59,6 +85,9 @@ impl Bins {
             .arg("--message-format=json-diagnostic-rendered-ansi")
             .arg("--manifest-path")
             .arg(workspace_root().join("Cargo.toml"));
+        if let Some(dir) = clone_target_dir() {
+            command.arg("--target-dir").arg(dir);
+        }
         for package in packages {
             command.args(["--package", package]);
         }

@@ -206,11 +206,7 @@ pub enum Unbuilt {
 }
 
 /// Build what `args` says to grade for `exercise` and run its checks.
-pub fn grade(
-    exercise: &'static Exercise,
-    args: &CheckArgs,
-    lang: Lang,
-) -> Result<Graded, Unbuilt> {
+pub fn grade(exercise: &'static Exercise, args: &CheckArgs, lang: Lang) -> Result<Graded, Unbuilt> {
     let status = crate::progress::Status::new(lang);
     let targets = if let Some(cmd) = &args.cmd {
         let argv = shlex::split(cmd)

@@ -88,7 +88,10 @@ pub fn report(graded: &Graded, lang: Lang, verbose: bool, brief: bool) {
         .filter(|(_, v)| v.status == Status::Pass)
         .count();
     let results: Vec<_> = if brief {
-        let not_passing = graded.results.iter().filter(|(_, v)| v.status != Status::Pass);
+        let not_passing = graded
+            .results
+            .iter()
+            .filter(|(_, v)| v.status != Status::Pass);
         not_passing.collect()
     } else {
         graded.results.iter().collect()

@@ -122,7 +122,6 @@ fn status_line(progress: Option<&Progress>, lang: Lang) -> (Style, String, bool)
     }
 }
 
-
 pub fn welcome(lang: Lang) -> ExitCode {
     println!("{BOLD}{}{BOLD:#}\n", WORDS.welcome.get(lang));
     list(lang)
@@ -138,10 +137,7 @@ pub fn list(lang: Lang) -> ExitCode {
     let next = course::current(&state);
     // Pad by display width, not by chars: a Chinese title takes two
     // terminal cells per character.
-    let titles: Vec<&str> = course::order()
-        .iter()
-        .map(|e| e.title.get(lang))
-        .collect();
+    let titles: Vec<&str> = course::order().iter().map(|e| e.title.get(lang)).collect();
     let title_width = titles.iter().map(|t| t.width()).max().unwrap_or(0);
     let sections_width = EXERCISES
         .iter()

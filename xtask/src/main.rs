@@ -156,12 +156,10 @@ fn main() -> ExitCode {
         Some(Cmd::Hint {
             exercise: Some(handle),
         }) => with_exercise(&handle, |e| learner::hint(e, lang)),
-        Some(Cmd::Hint { exercise: None }) => {
-            match course::current(&state::load()) {
-                Some(e) => learner::hint(e, lang),
-                None => learner::list(lang),
-            }
-        }
+        Some(Cmd::Hint { exercise: None }) => match course::current(&state::load()) {
+            Some(e) => learner::hint(e, lang),
+            None => learner::list(lang),
+        },
         Some(Cmd::Reset { exercise, yes }) => {
             with_exercise(&exercise, |e| learner::reset(e, yes, lang))
         }

@@ -151,15 +151,13 @@ fn serve(
                 println!();
                 learner::list(lang);
             }
-            Event::Key(b'n') if passed => {
-                match course::after(exercise, &state::load()) {
-                    Some(next) => return Next::Exercise(next),
-                    None => println!(
-                        "\n{}",
-                        ALL_DONE.get(lang).replace("{ex}", &exercise.handle())
-                    ),
-                }
-            }
+            Event::Key(b'n') if passed => match course::after(exercise, &state::load()) {
+                Some(next) => return Next::Exercise(next),
+                None => println!(
+                    "\n{}",
+                    ALL_DONE.get(lang).replace("{ex}", &exercise.handle())
+                ),
+            },
             Event::Key(b'n') => {
                 println!(
                     "\n{}",
@@ -295,7 +293,13 @@ fn start_check(
     let exe = std::env::current_exe().unwrap_or_else(|_| "xtask".into());
     let mut command = Command::new(exe);
     command
-        .args(["check", &exercise.handle(), "--brief", "--lang", lang.code()])
+        .args([
+            "check",
+            &exercise.handle(),
+            "--brief",
+            "--lang",
+            lang.code(),
+        ])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -336,9 +340,7 @@ fn start_check(
     });
     std::thread::spawn(move || {
         let output = child.wait_with_output();
-        let errors = stderr
-            .and_then(|t| t.join().ok())
-            .unwrap_or_default();
+        let errors = stderr.and_then(|t| t.join().ok()).unwrap_or_default();
         let mut current = running.lock().unwrap_or_else(|e| e.into_inner());
         if *current != Some(pid) {
             return; // stopped because a newer run replaced it

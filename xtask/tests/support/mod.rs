@@ -53,14 +53,23 @@ impl Copy {
             std::fs::remove_dir_all(root).unwrap();
         }
         std::fs::create_dir_all(root.parent().unwrap()).unwrap();
-        git(&from, &["clone", "--quiet", "--shared", "--no-checkout", "."])
-            .arg(root)
-            .assert()
-            .success();
+        git(
+            &from,
+            &["clone", "--quiet", "--shared", "--no-checkout", "."],
+        )
+        .arg(root)
+        .assert()
+        .success();
         // The working tree as it is now, so uncommitted work is what is tested.
         let listed = git(
             &from,
-            &["ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            &[
+                "ls-files",
+                "-z",
+                "--cached",
+                "--others",
+                "--exclude-standard",
+            ],
         )
         .output()
         .unwrap();
@@ -89,9 +98,11 @@ impl Copy {
     /// The xtask under test with ARGS in the copy, in English, without colour.
     pub fn command(&self, args: &[&str]) -> std::process::Command {
         let mut command = std::process::Command::new(xtask_bin());
+        command.args(args);
+        if !args.contains(&"--lang") {
+            command.args(["--lang", "en"]);
+        }
         command
-            .args(args)
-            .args(["--lang", "en"])
             .current_dir(&self.root)
             .env("NO_COLOR", "1")
             .env("CARGO_TARGET_DIR", &self.target)
