@@ -53,7 +53,7 @@ fn the_python_example_passes_its_exercise(#[case] index: usize) {
     let mut command = Command::cargo_bin("xtask").unwrap();
     command
         .current_dir(&root)
-        .args(["check", exercise, "--lang", "en", "--jobs", "8", "--cmd"])
+        .args(["check", exercise, "--lang", "en", "--cmd"])
         .arg(format!("python3 {}", example.display()));
     // Two-program exercises name the program at the end: 07-file-download-server.py.
     let programs = netlings_suite::catalogue::exercise(exercise)
