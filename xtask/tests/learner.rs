@@ -589,6 +589,7 @@ fn the_whole_suite_leaves_the_learners_work_alone() {
         .unwrap();
     assert!(built.status.success());
     let mut runs = 0;
+    let mut failed = Vec::new();
     for line in String::from_utf8_lossy(&built.stdout).lines() {
         let message: serde_json::Value = serde_json::from_str(line).unwrap_or_default();
         let (Some(exe), Some(manifest)) = (
@@ -604,6 +605,7 @@ fn the_whole_suite_leaves_the_learners_work_alone() {
         // start it there; it finds the copy from there.
         let package = Path::new(manifest).parent().unwrap();
         let cwd = copy.root.join(package.strip_prefix(workspace()).unwrap());
+        let began = Instant::now();
         let out = std::process::Command::new(exe)
             .args(["--test-threads", "8"])
             .current_dir(&cwd)
@@ -612,12 +614,14 @@ fn the_whole_suite_leaves_the_learners_work_alone() {
             .env_remove("NETLINGS_BINS")
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{exe} in the copy:\n{}\n{}",
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr)
-        );
+        eprintln!("{exe}: {} in {:?}", out.status, began.elapsed());
+        if !out.status.success() {
+            failed.push(format!(
+                "{exe} in the copy:\n{}\n{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
         runs += 1;
     }
     assert!(runs >= 6, "only {runs} test executables ran");
@@ -629,4 +633,5 @@ fn the_whole_suite_leaves_the_learners_work_alone() {
         before == after,
         "the suite changed the learner's exercises or progress"
     );
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
 }
