@@ -607,7 +607,7 @@ fn the_whole_suite_leaves_the_learners_work_alone() {
         let cwd = copy.root.join(package.strip_prefix(workspace()).unwrap());
         let began = Instant::now();
         let out = std::process::Command::new(exe)
-            .args(["--test-threads", "8"])
+            .args(["--test-threads", "4"])
             .current_dir(&cwd)
             .env("CARGO_MANIFEST_DIR", &cwd)
             .env("CARGO_TARGET_DIR", &copy.target)
