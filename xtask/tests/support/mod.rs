@@ -46,21 +46,26 @@ impl Copy {
         Copy::at(&base.join(name), &base.join(format!("{name}-target")))
     }
 
-    /// A copy at `root` building into `target`.
+    /// A copy at `root` building into `target`. A copy left by an earlier
+    /// run is brought up to date in place, writing only files that differ,
+    /// so cargo sees unchanged sources and does not rebuild them.
     pub fn at(root: &Path, target: &Path) -> Copy {
         let from = workspace();
-        if root.exists() {
-            std::fs::remove_dir_all(root).unwrap();
+        if !root.join(".git").exists() {
+            if root.exists() {
+                std::fs::remove_dir_all(root).unwrap();
+            }
+            std::fs::create_dir_all(root.parent().unwrap()).unwrap();
+            git(
+                &from,
+                &["clone", "--quiet", "--shared", "--no-checkout", "."],
+            )
+            .arg(root)
+            .assert()
+            .success();
         }
-        std::fs::create_dir_all(root.parent().unwrap()).unwrap();
-        git(
-            &from,
-            &["clone", "--quiet", "--shared", "--no-checkout", "."],
-        )
-        .arg(root)
-        .assert()
-        .success();
-        // The working tree as it is now, so uncommitted work is what is tested.
+        // The working tree as it is now, so uncommitted work is what is
+        // tested; never the learner's exercises.
         let listed = git(
             &from,
             &[
@@ -77,17 +82,44 @@ impl Copy {
             let file = Path::new(std::str::from_utf8(file).unwrap());
             let source = from.join(file);
             if source.is_file() && !file.starts_with("exercises") {
-                let to = root.join(file);
-                std::fs::create_dir_all(to.parent().unwrap()).unwrap();
-                std::fs::copy(&source, &to).unwrap();
+                write_if_changed(&root.join(file), &std::fs::read(&source).unwrap());
             }
         }
-        // The exercises exactly as shipped, whatever the learner's are.
-        git(root, &["checkout", "HEAD", "--", "exercises"])
-            .assert()
-            .success();
-        for (blob, path) in stub_blobs(root) {
-            std::fs::write(root.join(path), pristine(root, &blob)).unwrap();
+        // The exercises exactly as shipped: what git has at HEAD, and the
+        // stubs by the blob ids of the lock; nothing else in them.
+        let tree = git(root, &["ls-tree", "-r", "-z", "HEAD", "exercises"])
+            .output()
+            .unwrap();
+        let mut shipped: Vec<(String, String)> = tree
+            .stdout
+            .split(|b| *b == 0)
+            .filter(|l| !l.is_empty())
+            .filter_map(|l| {
+                let (meta, path) = std::str::from_utf8(l).ok()?.split_once('\t')?;
+                Some((meta.split(' ').nth(2)?.to_string(), path.to_string()))
+            })
+            .collect();
+        shipped.extend(stub_blobs(root));
+        let keep: Vec<PathBuf> = shipped.iter().map(|(_, p)| root.join(p)).collect();
+        let mut pending = vec![root.join("exercises")];
+        while let Some(dir) = pending.pop() {
+            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else if !keep.contains(&path) {
+                    std::fs::remove_file(&path).unwrap();
+                }
+            }
+        }
+        for (blob, path) in shipped {
+            write_if_changed(&root.join(path), &pristine(root, &blob));
+        }
+        // No progress, and nothing an earlier test left behind.
+        for leftover in ["target/netlings/state.json", "target/hung", "target/cold"] {
+            let path = root.join(leftover);
+            let _ = std::fs::remove_file(&path);
+            let _ = std::fs::remove_dir_all(&path);
         }
         Copy {
             root: root.to_path_buf(),
@@ -138,6 +170,16 @@ impl Copy {
     pub fn solve(&self, folder: &str) {
         std::fs::write(self.exercise(folder), self.solution(folder)).unwrap();
     }
+}
+
+/// Write `bytes` to `path` unless it holds them already (keeping its
+/// modification time, which cargo's freshness check reads).
+fn write_if_changed(path: &Path, bytes: &[u8]) {
+    if std::fs::read(path).is_ok_and(|old| old == bytes) {
+        return;
+    }
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, bytes).unwrap();
 }
 
 /// `(blob id, path)` of every stub file, from `xtask/stubs.lock`.
