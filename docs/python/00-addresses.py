@@ -1,4 +1,7 @@
 #!/usr/bin/env python3
+# FULL SOLUTION, for teachers and for grading other languages (--cmd).
+# Learners: this gives exercise 00 away; solve it in Rust first.
+# 完整答案，供教师使用及用于评测其他语言（--cmd）。学习者：请先用 Rust 完成练习 00。
 """Exercise 00 in Python: what an IP address or a port says.
 
 Usage: python3 00-addresses.py ADDRESS[%ZONE][/PREFIX] | port NUMBER | serve IP:PORT

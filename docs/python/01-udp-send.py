@@ -1,3 +1,6 @@
+# FULL SOLUTION, for teachers and for grading other languages (--cmd).
+# Learners: this gives exercise 01 away; solve it in Rust first.
+# 完整答案，供教师使用及用于评测其他语言（--cmd）。学习者：请先用 Rust 完成练习 01。
 """Exercise 01 in Python: send each line of standard input as one UDP
 datagram, without binding. Keeps the contract of exercises/01-udp-send."""
 

@@ -1,3 +1,6 @@
+# FULL SOLUTION, for teachers and for grading other languages (--cmd).
+# Learners: this gives exercise 02 away; solve it in Rust first.
+# 完整答案，供教师使用及用于评测其他语言（--cmd）。学习者：请先用 Rust 完成练习 02。
 """Exercise 02 in Python: bind a UDP address and print every datagram with
 its sender. Keeps the contract of exercises/02-udp-recv."""
 

@@ -1,3 +1,6 @@
+# FULL SOLUTION, for teachers and for grading other languages (--cmd).
+# Learners: this gives exercise 03 away; solve it in Rust first.
+# 完整答案，供教师使用及用于评测其他语言（--cmd）。学习者：请先用 Rust 完成练习 03。
 """Exercise 03 in Python: a UDP echo server on a fixed address that answers
 every datagram at its sender's address. Keeps the contract of
 exercises/03-udp-bind."""

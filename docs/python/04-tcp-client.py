@@ -1,4 +1,7 @@
 #!/usr/bin/env python3
+# FULL SOLUTION, for teachers and for grading other languages (--cmd).
+# Learners: this gives exercise 04 away; solve it in Rust first.
+# 完整答案，供教师使用及用于评测其他语言（--cmd）。学习者：请先用 Rust 完成练习 04。
 """Exercise 04's contract in Python (standard library only): a TCP client
 that sends each line of standard input until EXIT, half-closes, and prints
 every line the server sends as `received: LINE` until the server closes.

@@ -1,3 +1,6 @@
+# FULL SOLUTION, for teachers and for grading other languages (--cmd).
+# Learners: this gives exercise 05 away; solve it in Rust first.
+# 完整答案，供教师使用及用于评测其他语言（--cmd）。学习者：请先用 Rust 完成练习 05。
 """Exercise 05 in Python: a TCP server that serves one client.
 
 Any program that keeps the contract can be graded:

@@ -1,4 +1,7 @@
 #!/usr/bin/env python3
+# FULL SOLUTION, for teachers and for grading other languages (--cmd).
+# Learners: this gives exercise 06 away; solve it in Rust first.
+# 完整答案，供教师使用及用于评测其他语言（--cmd）。学习者：请先用 Rust 完成练习 06。
 """Exercise 06's contract in Python (standard library only): a TCP server
 that serves clients one after another, answering 数据已收到 to each message
 (line) until the client closes, and stops on a stdin line EXIT.

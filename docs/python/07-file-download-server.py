@@ -1,4 +1,7 @@
 #!/usr/bin/env python3
+# FULL SOLUTION, for teachers and for grading other languages (--cmd).
+# Learners: this gives exercise 07 away; solve it in Rust first.
+# 完整答案，供教师使用及用于评测其他语言（--cmd）。学习者：请先用 Rust 完成练习 07。
 """Exercise 07 in Python: the download server (notes §5.3, done right).
 
 The same contract as ex07-server (see exercises/07-file-download/README.md):

@@ -1,4 +1,7 @@
 #!/usr/bin/env python3
+# FULL SOLUTION, for teachers and for grading other languages (--cmd).
+# Learners: this gives exercise 08 away; solve it in Rust first.
+# 完整答案，供教师使用及用于评测其他语言（--cmd）。学习者：请先用 Rust 完成练习 08。
 """Exercise 08 in Python: a full-duplex UDP chat on one socket.
 
 Usage: python3 08-udp-chat.py [LOCAL_IP:PORT [PEER_IP:PORT]]

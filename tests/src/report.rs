@@ -176,8 +176,30 @@ pub fn details(
             b.claim.get(lang)
         );
     }
+    let _ = writeln!(
+        out,
+        "{pad}{}: {}",
+        NOTES.get(lang),
+        guide(check.section, lang)
+    );
     write_hint(&mut out, check, verdict, lang, hint);
     out
+}
+
+/// The label of the notes' guide line.
+pub const NOTES: Text = Text {
+    en: "notes",
+    zh: "笔记",
+};
+
+/// The guide to a section of the notes, as a path from the workspace root
+/// (terminals make it clickable): `docs/notes/5.1.md` for `§5.1`.
+pub fn guide(section: &str, lang: Lang) -> String {
+    let number = section.trim_start_matches('§');
+    match lang {
+        Lang::En => format!("docs/notes/{number}.md"),
+        Lang::Zh => format!("docs/notes/{number}.zh-CN.md"),
+    }
 }
 
 /// The hint for a failure: the diagnosis's, in the graded program's

@@ -14,12 +14,49 @@ use std::process::{Command, Stdio};
 /// `cargo xtask build-bins` (the nextest setup script does this once per run).
 pub const BINS_ENV: &str = "NETLINGS_BINS";
 
-/// The workspace root (the suite lives in `<root>/tests`).
+/// The netlings checkout you stand in: found at run time from the current
+/// directory, as cargo finds its workspace, never from a path baked in at
+/// compile time (one target directory may serve several clones, and a
+/// binary may outlive the clone it was built from). Outside a checkout
+/// (the grading sandbox) it is the current directory.
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("the suite is a member of the workspace")
-        .to_path_buf()
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    find_workspace(&here).unwrap_or(here)
+}
+
+/// The nearest folder at or above `from` that is a netlings workspace: a
+/// `Cargo.toml` with the suite's registry of stubs (`xtask/stubs.lock`)
+/// beside it.
+pub fn find_workspace(from: &Path) -> Option<PathBuf> {
+    from.ancestors()
+        .find(|dir| dir.join("Cargo.toml").is_file() && dir.join("xtask/stubs.lock").is_file())
+        .map(Path::to_path_buf)
+}
+
+/// Where this clone's programs are built when `CARGO_TARGET_DIR` is set: a
+/// folder of its own inside it. One target directory often serves several
+/// clones, and cargo's freshness check (by modification time, with paths
+/// relative to the workspace) can take clone A's fresh build of an exercise
+/// for clone B's, so B would be graded on A's code.
+fn clone_target_dir() -> Option<PathBuf> {
+    let shared = PathBuf::from(std::env::var_os("CARGO_TARGET_DIR")?);
+    let root = workspace_root();
+    if root.starts_with(&shared) || shared.starts_with(&root) {
+        return None; // the clone's own target directory
+    }
+    // FNV-1a: stable from one build of the runner to the next.
+    let hash = root
+        .to_string_lossy()
+        .bytes()
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    let name = root.file_name().unwrap_or_default().to_string_lossy();
+    Some(
+        shared
+            .join("netlings-clones")
+            .join(format!("{name}-{hash:016x}")),
+    )
 }
 
 /// Executables by binary name, as cargo built them.
@@ -48,6 +85,9 @@ impl Bins {
             .arg("--message-format=json-diagnostic-rendered-ansi")
             .arg("--manifest-path")
             .arg(workspace_root().join("Cargo.toml"));
+        if let Some(dir) = clone_target_dir() {
+            command.arg("--target-dir").arg(dir);
+        }
         for package in packages {
             command.args(["--package", package]);
         }

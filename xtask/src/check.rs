@@ -17,7 +17,7 @@ use std::sync::{Arc, Mutex};
 
 #[derive(Args, Clone)]
 pub struct CheckArgs {
-    /// The exercise: exercise-05, 05 or 5.
+    /// The exercise: exercise-05, 05 or 5 (default: the one you are on).
     pub exercise: Option<String>,
     /// Check every exercise, in one report.
     #[arg(long, conflicts_with = "exercise")]
@@ -39,6 +39,10 @@ pub struct CheckArgs {
     /// Show every failure in full (by default the first three are).
     #[arg(long, short)]
     pub verbose: bool,
+    /// Failures first and the passing checks folded into one line (what
+    /// `watch` shows).
+    #[arg(long, hide = true)]
+    pub brief: bool,
     /// How many checks run at once.
     #[arg(long, default_value_t = 4)]
     pub jobs: usize,
@@ -95,6 +99,12 @@ impl Graded {
 pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
     let exercises: Vec<&'static Exercise> = if args.all {
         EXERCISES.to_vec()
+    } else if args.exercise.is_none() {
+        // No exercise named: the one being worked on.
+        match crate::course::current(&state::load()) {
+            Some(e) => vec![e],
+            None => vec![crate::course::order()[0]],
+        }
     } else {
         let handle = args.exercise.as_deref().unwrap_or("");
         match catalogue::exercise(handle) {
@@ -122,7 +132,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
-    for (exercise, graded) in exercises.iter().zip(grade_all(&exercises, args)) {
+    for (exercise, graded) in exercises.iter().zip(grade_all(&exercises, args, lang)) {
         let exercise = *exercise;
         match graded {
             Ok(graded) => {
@@ -136,7 +146,7 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
                 outcomes.push(Outcome::Graded(graded));
             }
             Err(Unbuilt::Compile(rendered)) => {
-                state::record_compile_error(exercise);
+                state::record_compile_error(exercise, &rendered);
                 outcomes.push(Outcome::CompileError { exercise, rendered });
             }
             Err(Unbuilt::Other(why)) => {
@@ -163,7 +173,9 @@ pub fn run(args: &CheckArgs, lang: Lang) -> ExitCode {
             }
             for outcome in &outcomes {
                 match outcome {
-                    Outcome::Graded(graded) => human::report(graded, lang, args.verbose),
+                    Outcome::Graded(graded) => {
+                        human::report(graded, lang, args.verbose, args.brief)
+                    }
                     Outcome::CompileError { exercise, rendered } => {
                         human::compile_error(exercise, rendered, lang)
                     }
@@ -238,17 +250,26 @@ pub enum Unbuilt {
 pub fn grade_all(
     exercises: &[&'static Exercise],
     args: &CheckArgs,
+    lang: Lang,
 ) -> Vec<Result<Graded, Unbuilt>> {
+    let status = crate::progress::Status::new(lang);
     let built: Vec<Result<Arc<Targets>, Unbuilt>> = exercises
         .iter()
-        .map(|e| targets_for(e, args).map(Arc::new))
+        .map(|e| targets_for(e, args, &status).map(Arc::new))
         .collect();
     let prepared: Vec<Option<(&'static Exercise, Arc<Targets>)>> = exercises
         .iter()
         .zip(&built)
         .map(|(e, t)| t.as_ref().ok().map(|t| (*e, Arc::clone(t))))
         .collect();
-    let mut results = run_pooled(&prepared, args.jobs).into_iter();
+    let handles: Vec<String> = exercises.iter().map(|e| e.handle()).collect();
+    let total = prepared
+        .iter()
+        .flatten()
+        .map(|(e, t)| e.checks.iter().filter(|c| in_scope(e, c, t)).count())
+        .sum();
+    status.checking(&handles.join(", "), total);
+    let mut results = run_pooled(&prepared, args.jobs, Some(&status)).into_iter();
     exercises
         .iter()
         .zip(built)
@@ -269,6 +290,7 @@ pub fn grade_all(
 pub fn run_pooled(
     prepared: &[Option<(&'static Exercise, Arc<Targets>)>],
     jobs: usize,
+    status: Option<&crate::progress::Status>,
 ) -> Vec<Vec<(&'static Check, Verdict)>> {
     type Work = (usize, &'static Exercise, &'static Check, Arc<Targets>);
     let mut work: Vec<Work> = Vec::new();
@@ -295,7 +317,14 @@ pub fn run_pooled(
         &groups,
         &work,
         |(_, exercise, check, targets)| {
-            run_check(exercise, check, Arc::clone(targets), CHECK_LIMIT)
+            if let Some(status) = status {
+                status.check_started(check);
+            }
+            let verdict = run_check(exercise, check, Arc::clone(targets), CHECK_LIMIT);
+            if let Some(status) = status {
+                status.check_ended(check);
+            }
+            verdict
         },
     );
     let mut results: Vec<Vec<(&'static Check, Verdict)>> =
@@ -307,7 +336,11 @@ pub fn run_pooled(
 }
 
 /// Build (or name) the programs `args` says to grade for `exercise`.
-fn targets_for(exercise: &'static Exercise, args: &CheckArgs) -> Result<Targets, Unbuilt> {
+fn targets_for(
+    exercise: &'static Exercise,
+    args: &CheckArgs,
+    status: &crate::progress::Status,
+) -> Result<Targets, Unbuilt> {
     let targets = if let Some(cmd) = &args.cmd {
         let argv = shlex::split(cmd)
             .filter(|a| !a.is_empty())
@@ -355,14 +388,18 @@ fn targets_for(exercise: &'static Exercise, args: &CheckArgs) -> Result<Targets,
         targets.label = format!("exercises/{} (prebuilt)", exercise.folder());
         targets
     } else if args.solutions {
-        let bins =
-            Bins::build(&[exercise.solution_package]).map_err(|f| Unbuilt::Compile(f.rendered))?;
+        let bins = {
+            status.building(&format!("solutions/{}", exercise.folder()));
+            Bins::build(&[exercise.solution_package]).map_err(|f| Unbuilt::Compile(f.rendered))?
+        };
         let mut targets = Targets::solutions(&bins).map_err(Unbuilt::Other)?;
         targets.label = format!("solutions/{} (built just now)", exercise.folder());
         targets
     } else {
-        let bins =
-            Bins::build(&[exercise.exercise_package]).map_err(|f| Unbuilt::Compile(f.rendered))?;
+        let bins = {
+            status.building(&format!("exercises/{}", exercise.folder()));
+            Bins::build(&[exercise.exercise_package]).map_err(|f| Unbuilt::Compile(f.rendered))?
+        };
         let mut targets = Targets::exercises(&bins).map_err(Unbuilt::Other)?;
         targets.label = format!("exercises/{} (built just now)", exercise.folder());
         targets

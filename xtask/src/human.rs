@@ -25,6 +25,7 @@ pub struct Words {
     pub next: Text,
     pub more: Text,
     pub compile: Text,
+    pub folded: Text,
 }
 
 pub const WORDS: Words = Words {
@@ -56,6 +57,10 @@ pub const WORDS: Words = Words {
         en: "does not compile yet; the compiler says:",
         zh: "还不能编译，编译器的信息如下：",
     },
+    folded: Text {
+        en: "{n} checks pass",
+        zh: "{n} 项检查通过",
+    },
 };
 
 fn title_line(exercise: &Exercise, lang: Lang) {
@@ -67,7 +72,10 @@ fn title_line(exercise: &Exercise, lang: Lang) {
     );
 }
 
-pub fn report(graded: &Graded, lang: Lang, verbose: bool) {
+/// The report of one exercise. `brief` (what `watch` shows): failures
+/// first, so the first ✗ is at the top, and the passing checks folded into
+/// one line.
+pub fn report(graded: &Graded, lang: Lang, verbose: bool, brief: bool) {
     let exercise = graded.exercise;
     title_line(exercise, lang);
     println!("{DIM}{}: {}{DIM:#}\n", WORDS.graded.get(lang), graded.label);
@@ -75,7 +83,19 @@ pub fn report(graded: &Graded, lang: Lang, verbose: bool) {
     let mut hidden = 0;
     let verdicts: Vec<&Verdict> = graded.results.iter().map(|(_, v)| v).collect();
     let blocked = report::blocked_by(&verdicts);
-    for ((check, verdict), blocker) in graded.results.iter().zip(blocked) {
+    let passing = graded
+        .results
+        .iter()
+        .filter(|(_, v)| v.status == Status::Pass)
+        .count();
+    // Brief (what `watch` shows): failures first, the passing folded away.
+    let results: Vec<_> = graded
+        .results
+        .iter()
+        .zip(blocked)
+        .filter(|((_, v), _)| !brief || v.status != Status::Pass)
+        .collect();
+    for ((check, verdict), blocker) in results {
         let style = match verdict.status {
             Status::Pass => GREEN,
             Status::Fail => RED,
@@ -107,6 +127,12 @@ pub fn report(graded: &Graded, lang: Lang, verbose: bool) {
     }
     if hidden > 0 {
         println!("\n  {DIM}{hidden} {}{DIM:#}", WORDS.more.get(lang));
+    }
+    if brief && passing > 0 {
+        println!(
+            "  {GREEN}✓ {}{GREEN:#}",
+            WORDS.folded.get(lang).replace("{n}", &passing.to_string())
+        );
     }
     println!();
     score(graded, lang);

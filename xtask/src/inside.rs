@@ -152,7 +152,7 @@ pub fn run(only: Option<&str>, grading: Option<&str>, jobs: usize, lang: Lang) -
         outcomes.push(None);
         prepared.push(Some((exercise, Arc::new(targets))));
     }
-    let results = run_pooled(&prepared, jobs);
+    let results = run_pooled(&prepared, jobs, None);
     let outcomes: Vec<Outcome> = outcomes
         .into_iter()
         .zip(exercises.iter().zip(results))

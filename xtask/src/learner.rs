@@ -1,5 +1,7 @@
-//! The learner's loop around `check`: the welcome, `list`, `hint`, `reset`.
+//! The learner's loop around `check`: the welcome, `list`, `next`, `hint`,
+//! `reset`.
 
+use crate::course;
 use crate::state::{self, Progress};
 use crate::stubs;
 use anstream::{eprintln, println};
@@ -32,6 +34,8 @@ struct Words {
     reset_done: Text,
     reset_nothing: Text,
     reset_refused: Text,
+    compile_hint: Text,
+    start_here: Text,
 }
 
 const WORDS: Words = Words {
@@ -91,15 +95,22 @@ const WORDS: Words = Words {
         en: "not confirmed; nothing changed (use --yes to skip the question)",
         zh: "未确认，未做任何改动（使用 --yes 可跳过确认）",
     },
+    compile_hint: Text {
+        en: "{ex} does not compile yet, so no check could run. The compiler's first error:\n  {error}\n  Fix that one first (the errors after it often follow from it), then check again.",
+        zh: "{ex} 还不能编译，所以没有运行任何检查。编译器的第一个错误：\n  {error}\n  先修复这一个（后面的错误常常由它引起），然后再检查。",
+    },
+    start_here: Text {
+        en: "read exercises/{folder}/README.md and the guide {guide}, then: cargo xtask check {ex}",
+        zh: "先读 exercises/{folder}/README.zh-CN.md 和导读 {guide}，然后运行：cargo xtask check {ex}",
+    },
 };
 
 fn status_line(progress: Option<&Progress>, lang: Lang) -> (Style, String, bool) {
     match progress {
         None => (DIM, WORDS.not_started.get(lang).to_string(), false),
         Some(p) if p.compile_error => (RED, WORDS.compile.get(lang).to_string(), false),
-        Some(p) if p.failing.is_empty() && p.total > 0 => {
-            (GREEN, WORDS.done.get(lang).to_string(), true)
-        }
+        p if course::is_done(p) => (GREEN, WORDS.done.get(lang).to_string(), true),
+        Some(p) if p.total == 0 => (DIM, WORDS.not_started.get(lang).to_string(), false),
         Some(p) => {
             let text = WORDS
                 .failing
@@ -109,15 +120,6 @@ fn status_line(progress: Option<&Progress>, lang: Lang) -> (Style, String, bool)
             (YELLOW, text, false)
         }
     }
-}
-
-/// The first exercise not done yet.
-pub fn next_exercise() -> Option<&'static Exercise> {
-    let state = state::load();
-    EXERCISES
-        .iter()
-        .copied()
-        .find(|e| !status_line(state.exercises.get(e.id), Lang::En).2)
 }
 
 pub fn welcome(lang: Lang) -> ExitCode {
@@ -132,17 +134,17 @@ fn pad(text: &str, width: usize) -> String {
 
 pub fn list(lang: Lang) -> ExitCode {
     let state = state::load();
-    let next = next_exercise();
+    let next = course::current(&state);
     // Pad by display width, not by chars: a Chinese title takes two
     // terminal cells per character.
-    let titles: Vec<&str> = EXERCISES.iter().map(|e| e.title.get(lang)).collect();
+    let titles: Vec<&str> = course::order().iter().map(|e| e.title.get(lang)).collect();
     let title_width = titles.iter().map(|t| t.width()).max().unwrap_or(0);
     let sections_width = EXERCISES
         .iter()
         .map(|e| e.sections.width())
         .max()
         .unwrap_or(0);
-    for (exercise, title) in EXERCISES.iter().zip(titles) {
+    for (exercise, title) in course::order().iter().zip(titles) {
         let (style, status, _) = status_line(state.exercises.get(exercise.id), lang);
         let arrow = if next.is_some_and(|n| n.id == exercise.id) {
             "→"
@@ -156,9 +158,34 @@ pub fn list(lang: Lang) -> ExitCode {
             pad(exercise.sections, sections_width),
         );
     }
-    println!();
+    println!("\n{}", course::bar(&state, lang));
     match next {
         Some(e) => println!("{}", WORDS.next.get(lang).replace("{ex}", &e.handle())),
+        None => println!("{GREEN}{}{GREEN:#}", WORDS.all_done.get(lang)),
+    }
+    ExitCode::SUCCESS
+}
+
+/// `cargo xtask next`: the exercise to work on, where to read first, and
+/// the command to check it.
+pub fn next(lang: Lang) -> ExitCode {
+    let state = state::load();
+    println!("{}", course::bar(&state, lang));
+    match course::current(&state) {
+        Some(e) => {
+            let section = e.sections.split(',').next().unwrap_or("").trim();
+            println!(
+                "→ {} {}\n{}",
+                e.handle(),
+                e.title.get(lang),
+                WORDS
+                    .start_here
+                    .get(lang)
+                    .replace("{folder}", &e.folder())
+                    .replace("{guide}", &course::guide(section, lang))
+                    .replace("{ex}", &e.handle())
+            );
+        }
         None => println!("{GREEN}{}{GREEN:#}", WORDS.all_done.get(lang)),
     }
     ExitCode::SUCCESS
@@ -173,6 +200,19 @@ pub fn hint(exercise: &'static Exercise, lang: Lang) -> ExitCode {
         println!("{}", WORDS.no_check_yet.get(lang).replace("{ex}", &handle));
         return ExitCode::SUCCESS;
     };
+    // The latest result decides: after a compile error no check ran, so
+    // the hint is about the compiler, not a check from an older run.
+    if progress.compile_error {
+        println!(
+            "{}",
+            WORDS
+                .compile_hint
+                .get(lang)
+                .replace("{ex}", &handle)
+                .replace("{error}", progress.compiler_says.as_deref().unwrap_or("?"))
+        );
+        return ExitCode::SUCCESS;
+    }
     let Some(check) = progress
         .failing
         .first()
@@ -196,6 +236,11 @@ pub fn hint(exercise: &'static Exercise, lang: Lang) -> ExitCode {
         shown + 1,
         check.hints.len(),
         check.hints[shown].get(lang)
+    );
+    println!(
+        "  {}: {}",
+        netlings_suite::report::NOTES.get(lang),
+        course::guide(check.section, lang)
     );
     if shown + 1 == check.hints.len() {
         println!("  {DIM}{}{DIM:#}", WORDS.last_hint.get(lang));

@@ -8,6 +8,7 @@
 mod check;
 mod class;
 mod collect;
+mod course;
 mod formats;
 mod grade;
 mod gradebook;
@@ -17,6 +18,7 @@ mod intake;
 mod learner;
 mod model;
 mod mutants;
+mod progress;
 mod sandbox;
 mod selftest;
 mod state;
@@ -54,21 +56,25 @@ enum Cmd {
         #[arg(long)]
         nextest_env: bool,
     },
-    /// Re-check an exercise whenever its source is saved; moves on when it passes.
+    /// Re-check an exercise whenever its source is saved; on success it
+    /// says what you learnt and waits for `n` to move on.
     Watch {
-        /// The exercise (default: the next one not done).
+        /// The exercise (default: the one you are on).
         exercise: Option<String>,
         /// Poll for changes instead of waiting for the OS's file events
         /// (for WSL-mounted or network drives, where events do not arrive).
         #[arg(long)]
         poll: bool,
     },
-    /// Every exercise, its status from the last check, and which is next.
+    /// Every exercise in course order, its status from the last check, and which is next.
     List,
-    /// The next hint for the first failing check of an exercise (each call says more).
+    /// The exercise to work on now, what to read, and how to check it.
+    Next,
+    /// A hint for the latest result of an exercise: the compiler's first
+    /// error, or the first failing check (each call says more).
     Hint {
-        /// The exercise: exercise-05, 05 or 5.
-        exercise: String,
+        /// The exercise: exercise-05, 05 or 5 (default: the one you are on).
+        exercise: Option<String>,
     },
     /// Put an exercise's stub back byte-exact, keeping your version as .bak.
     Reset {
@@ -202,6 +208,22 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let lang = cli.lang.unwrap_or_else(Lang::from_env);
+    // Everything but grading a command or prebuilt programs works on the
+    // checkout you stand in, found from here as cargo finds its workspace.
+    let anywhere = matches!(
+        &cli.command,
+        Some(Cmd::Check(args)) if args.cmd.is_some() || args.bins.is_some()
+    );
+    if !anywhere {
+        let here = std::env::current_dir().unwrap_or_default();
+        if netlings_suite::targets::find_workspace(&here).is_none() {
+            eprintln!(
+                "error: {} is not inside a netlings checkout; run cargo xtask from the clone you work in",
+                here.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
     match cli.command {
         Some(Cmd::Check(args)) => check::run(&args, lang),
         Some(Cmd::BuildBins { nextest_env }) => check::build_bins(nextest_env),
@@ -271,7 +293,14 @@ fn main() -> ExitCode {
             extra: &extra,
         }),
         Some(Cmd::List) => learner::list(lang),
-        Some(Cmd::Hint { exercise }) => with_exercise(&exercise, |e| learner::hint(e, lang)),
+        Some(Cmd::Next) => learner::next(lang),
+        Some(Cmd::Hint {
+            exercise: Some(handle),
+        }) => with_exercise(&handle, |e| learner::hint(e, lang)),
+        Some(Cmd::Hint { exercise: None }) => match course::current(&state::load()) {
+            Some(e) => learner::hint(e, lang),
+            None => learner::list(lang),
+        },
         Some(Cmd::Reset { exercise, yes }) => {
             with_exercise(&exercise, |e| learner::reset(e, yes, lang))
         }

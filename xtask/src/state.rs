@@ -12,6 +12,9 @@ use std::path::PathBuf;
 #[derive(Default, Serialize, Deserialize)]
 pub struct State {
     pub exercises: BTreeMap<String, Progress>,
+    /// The exercise checked last (the one being worked on).
+    #[serde(default)]
+    pub last: Option<String>,
 }
 
 #[derive(Default, Clone, Serialize, Deserialize)]
@@ -21,11 +24,16 @@ pub struct Progress {
     /// The failing checks' names, in order.
     pub failing: Vec<String>,
     pub compile_error: bool,
+    /// The compiler's first error, when the last check did not compile.
+    #[serde(default)]
+    pub compiler_says: Option<String>,
     /// The hint level last shown, per check name.
     #[serde(default)]
     pub hints: BTreeMap<String, usize>,
 }
 
+/// `target/netlings/state.json` of the checkout you stand in (beside the
+/// sources, whatever `CARGO_TARGET_DIR` says: progress belongs to a clone).
 pub fn path() -> PathBuf {
     workspace_root().join("target/netlings/state.json")
 }
@@ -65,14 +73,55 @@ pub fn record(graded: &Graded) {
         .map(|(c, _)| c.name.to_string())
         .collect();
     entry.compile_error = false;
+    entry.compiler_says = None;
+    state.last = Some(graded.exercise.id.to_string());
     save(&state);
 }
 
-pub fn record_compile_error(exercise: &Exercise) {
+/// A check that did not compile: no check ran, so no failing check is
+/// left over from before for `hint` to talk about.
+pub fn record_compile_error(exercise: &Exercise, rendered: &str) {
     let mut state = load();
     let entry = state.exercises.entry(exercise.id.to_string()).or_default();
     entry.compile_error = true;
     entry.total = exercise.checks.len();
     entry.passed = 0;
+    entry.failing.clear();
+    entry.compiler_says = Some(first_error(rendered));
+    state.last = Some(exercise.id.to_string());
     save(&state);
+}
+
+/// The first error of the compiler's output, without colours: its message
+/// and where it is (`error[E0425]: …` and the ` --> file:line` under it).
+fn first_error(rendered: &str) -> String {
+    let plain = strip_ansi(rendered);
+    let mut lines = plain
+        .lines()
+        .skip_while(|l| !l.starts_with("error"))
+        .take(2);
+    let mut out = lines.next().unwrap_or("").trim().to_string();
+    if let Some(at) = lines.next().filter(|l| l.trim_start().starts_with("-->")) {
+        out.push(' ');
+        out.push_str(at.trim());
+    }
+    out
+}
+
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            // CSI: ESC [ … final byte in @..~
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) && c != '[' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }

@@ -6,14 +6,14 @@
 //! File events come from the OS (inotify) or, with `--poll` or when native
 //! events cannot be had (WSL-mounted and network drives), from polling.
 
-use crate::learner;
+use crate::progress::MARK;
+use crate::{course, learner, state};
 use anstream::println;
-use netlings_suite::catalogue;
 use netlings_suite::check::Exercise;
 use netlings_suite::targets::workspace_root;
 use netlings_suite::text::{Lang, Text};
 use notify::{PollWatcher, RecursiveMode, Watcher};
-use std::io::{IsTerminal, Read};
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
 use std::process::{Command, ExitCode, Stdio};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
@@ -25,25 +25,39 @@ const DEBOUNCE: Duration = Duration::from_millis(100);
 const POLL_EVERY: Duration = Duration::from_millis(250);
 
 const KEYS: Text = Text {
-    en: "watching {dir} — save to re-check · h hint · l list · r re-run · q quit",
-    zh: "正在监视 {dir} — 保存即重新检查 · h 提示 · l 列表 · r 重新运行 · q 退出",
+    en: "watching {dir} — save to re-check · h hint · l list · r re-run · n next (once done) · q quit",
+    zh: "正在监视 {dir} — 保存即重新检查 · h 提示 · l 列表 · r 重新运行 · n 下一个（完成后）· q 退出",
 };
 const DONE: Text = Text {
-    en: "{ex} is done! Moving on to {next}.",
-    zh: "{ex} 已完成！继续下一个练习 {next}。",
+    en: "✓ {ex} is done. What it taught: {learnt}",
+    zh: "✓ {ex} 已完成。学到了：{learnt}",
+};
+const NEXT: Text = Text {
+    en: "next: {next} {title} (read {guide}) — press n to go on, r to re-run, q to quit",
+    zh: "下一个：{next} {title}（先读 {guide}）— 按 n 继续，r 重新运行，q 退出",
+};
+const NOT_YET: Text = Text {
+    en: "n moves on once every check of {ex} passes: fix the first ✗ first (h for a hint).",
+    zh: "{ex} 的检查全部通过后才能按 n 继续：先修复第一个 ✗（按 h 查看提示）。",
 };
 const ALL_DONE: Text = Text {
-    en: "{ex} is done, and so is every exercise. Well done!",
-    zh: "{ex} 已完成，所有练习也都完成了。做得好！",
+    en: "{ex} is done, and so is every exercise. Well done! (q quits)",
+    zh: "{ex} 已完成，所有练习也都完成了。做得好！（按 q 退出）",
 };
 const TOOK: Text = Text {
     en: "checked {ms} ms after the save",
     zh: "保存后 {ms} 毫秒完成检查",
 };
+const MORE: Text = Text {
+    en: "… {n} more lines: `cargo xtask check {ex}` shows the whole report",
+    zh: "…… 还有 {n} 行：`cargo xtask check {ex}` 显示完整报告",
+};
 
 enum Event {
     Saved(Instant),
     Key(u8),
+    /// A progress line of the running check (which step, which long check).
+    Status(u32, String),
     Checked {
         code: i32,
         output: String,
@@ -52,12 +66,9 @@ enum Event {
 }
 
 pub fn run(start: Option<&'static Exercise>, poll: bool, lang: Lang) -> ExitCode {
-    let Some(mut exercise) = start
-        .or_else(learner::next_exercise)
-        .or_else(|| catalogue::EXERCISES.first().copied())
-    else {
-        return ExitCode::SUCCESS;
-    };
+    let mut exercise = start
+        .or_else(|| course::current(&state::load()))
+        .unwrap_or(course::order()[0]);
     let (tx, rx) = channel();
     let _terminal = RawKeys::start(tx.clone());
     let running: Arc<Mutex<Option<u32>>> = Arc::default();
@@ -99,6 +110,9 @@ fn serve(
     let keys = KEYS
         .get(lang)
         .replace("{dir}", &format!("exercises/{}/src", exercise.folder()));
+    let live = std::io::stdout().is_terminal();
+    // Whether the latest check passed: only then does `n` move on.
+    let mut passed = false;
     while let Ok(event) = rx.recv() {
         match event {
             Event::Saved(at) => {
@@ -112,10 +126,11 @@ fn serve(
                             let _ = tx.send(Event::Key(key));
                             break;
                         }
-                        Ok(Event::Checked { .. }) => continue,
+                        Ok(Event::Checked { .. } | Event::Status(..)) => continue,
                         Err(_) => break,
                     }
                 }
+                passed = false;
                 stop_check(running);
                 start_check(exercise, Some(at), tx, running, lang);
             }
@@ -124,6 +139,7 @@ fn serve(
                 return Next::Quit;
             }
             Event::Key(b'r') => {
+                passed = false;
                 stop_check(running);
                 start_check(exercise, None, tx, running, lang);
             }
@@ -135,45 +151,108 @@ fn serve(
                 println!();
                 learner::list(lang);
             }
+            Event::Key(b'n') if passed => match course::after(exercise, &state::load()) {
+                Some(next) => return Next::Exercise(next),
+                None => println!(
+                    "\n{}",
+                    ALL_DONE.get(lang).replace("{ex}", &exercise.handle())
+                ),
+            },
+            Event::Key(b'n') => {
+                println!(
+                    "\n{}",
+                    NOT_YET.get(lang).replace("{ex}", &exercise.handle())
+                );
+            }
             Event::Key(_) => {}
+            Event::Status(pid, line) => {
+                if *running.lock().unwrap_or_else(|e| e.into_inner()) != Some(pid) {
+                    continue; // from a check that a newer one replaced
+                }
+                if live {
+                    print!("\r\x1b[K{line}");
+                    let _ = std::io::stdout().flush();
+                } else {
+                    println!("{line}");
+                }
+            }
             Event::Checked {
                 code,
                 output,
                 saved,
             } => {
-                // Clear the screen and draw the one current report.
-                print!("\x1b[2J\x1b[H");
-                println!("{output}");
+                passed = code == 0;
+                let state = state::load();
+                let mut footer = Vec::new();
                 if let Some(at) = saved {
-                    println!(
+                    footer.push(format!(
                         "\x1b[2m{}\x1b[0m",
                         TOOK.get(lang)
                             .replace("{ms}", &at.elapsed().as_millis().to_string())
-                    );
+                    ));
                 }
-                println!("{keys}");
-                if code == 0 {
-                    match learner::next_exercise() {
-                        Some(next) if next.id != exercise.id => {
-                            println!(
-                                "\n{}",
-                                DONE.get(lang)
-                                    .replace("{ex}", &exercise.handle())
-                                    .replace("{next}", &next.handle())
-                            );
-                            return Next::Exercise(next);
+                footer.push(course::bar(&state, lang));
+                if passed {
+                    footer.push(
+                        DONE.get(lang)
+                            .replace("{ex}", &exercise.handle())
+                            .replace("{learnt}", course::learnt(exercise).get(lang)),
+                    );
+                    footer.push(match course::after(exercise, &state) {
+                        Some(next) => {
+                            let section = next.sections.split(',').next().unwrap_or("").trim();
+                            NEXT.get(lang)
+                                .replace("{next}", &next.handle())
+                                .replace("{title}", next.title.get(lang))
+                                .replace("{guide}", &course::guide(section, lang))
                         }
-                        None => println!(
-                            "\n{}",
-                            ALL_DONE.get(lang).replace("{ex}", &exercise.handle())
-                        ),
-                        Some(_) => {}
-                    }
+                        None => ALL_DONE.get(lang).replace("{ex}", &exercise.handle()),
+                    });
+                } else {
+                    footer.push(keys.clone());
+                }
+                // Clear the screen and draw the one current report, cut to
+                // the terminal's height: failures come first in it, so the
+                // first ✗ is always on screen.
+                print!("\x1b[2J\x1b[H");
+                let room = rows().map(|r| r.saturating_sub(footer.len() + 2));
+                println!("{}", fit(&output, room, exercise, lang));
+                for line in footer {
+                    println!("{line}");
                 }
             }
         }
     }
     Next::Quit
+}
+
+/// The report, cut to `room` lines (when the height is known), saying how
+/// much was left out.
+fn fit(output: &str, room: Option<usize>, exercise: &Exercise, lang: Lang) -> String {
+    let lines: Vec<&str> = output.trim_end().lines().collect();
+    match room {
+        Some(room) if lines.len() > room && room > 1 => {
+            let mut cut = lines[..room - 1].join("\n");
+            cut.push('\n');
+            cut.push_str(
+                &MORE
+                    .get(lang)
+                    .replace("{n}", &(lines.len() - room + 1).to_string())
+                    .replace("{ex}", &exercise.handle()),
+            );
+            cut
+        }
+        _ => lines.join("\n"),
+    }
+}
+
+/// The terminal's height, or `$LINES` when output is not a terminal.
+fn rows() -> Option<usize> {
+    rustix::termios::tcgetwinsize(std::io::stdout())
+        .ok()
+        .map(|w| usize::from(w.ws_row))
+        .filter(|r| *r > 0)
+        .or_else(|| std::env::var("LINES").ok()?.parse().ok())
 }
 
 fn watch(dir: &std::path::Path, poll: bool, tx: Sender<Event>) -> notify::Result<Box<dyn Watcher>> {
@@ -214,14 +293,20 @@ fn start_check(
     let exe = std::env::current_exe().unwrap_or_else(|_| "xtask".into());
     let mut command = Command::new(exe);
     command
-        .args(["check", &exercise.handle(), "--lang", lang.code()])
+        .args([
+            "check",
+            &exercise.handle(),
+            "--brief",
+            "--lang",
+            lang.code(),
+        ])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     if std::io::stdout().is_terminal() {
         command.env("CLICOLOR_FORCE", "1");
     }
-    let child = match command.spawn() {
+    let mut child = match command.spawn() {
         Ok(child) => child,
         Err(e) => {
             let _ = tx.send(Event::Checked {
@@ -235,9 +320,27 @@ fn start_check(
     *running.lock().unwrap_or_else(|e| e.into_inner()) = Some(child.id());
     let tx = tx.clone();
     let running = Arc::clone(running);
+    // Progress lines become the status line as they come; anything else
+    // on stderr (an error) belongs to the report.
+    let pid = child.id();
+    let stderr = child.stderr.take().map(|err| {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            let mut rest = String::new();
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                if line.starts_with(MARK) {
+                    let _ = tx.send(Event::Status(pid, line));
+                } else {
+                    rest.push_str(&line);
+                    rest.push('\n');
+                }
+            }
+            rest
+        })
+    });
     std::thread::spawn(move || {
-        let pid = child.id();
         let output = child.wait_with_output();
+        let errors = stderr.and_then(|t| t.join().ok()).unwrap_or_default();
         let mut current = running.lock().unwrap_or_else(|e| e.into_inner());
         if *current != Some(pid) {
             return; // stopped because a newer run replaced it
@@ -246,11 +349,7 @@ fn start_check(
         let (code, text) = match output {
             Ok(o) => (
                 o.status.code().unwrap_or(1),
-                format!(
-                    "{}{}",
-                    String::from_utf8_lossy(&o.stdout),
-                    String::from_utf8_lossy(&o.stderr)
-                ),
+                format!("{}{errors}", String::from_utf8_lossy(&o.stdout)),
             ),
             Err(e) => (1, format!("the check failed to run: {e}")),
         };

@@ -1,19 +1,16 @@
 //! Every report format is produced and valid: the JSON report against
 //! `docs/report.schema.json`, JUnit as XML with the right counts, the
 //! Gradescope shape, the Markdown summary — for a run that passes (the
-//! solution) and one that fails (the untouched stub).
+//! solution) and one that fails (the untouched stub, graded in a private
+//! copy: the learner's own exercise and progress are never touched).
+
+mod support;
 
 use assert_cmd::Command;
 use predicates::prelude::*;
 use rstest::rstest;
 use serde_json::Value;
-use std::path::Path;
-
-fn workspace() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask is in the workspace")
-}
+use support::{Copy, workspace};
 
 struct Reports {
     json: Value,
@@ -25,9 +22,19 @@ struct Reports {
 fn check_05(solutions: bool) -> Reports {
     let dir = tempfile::tempdir().unwrap();
     let file = |name: &str| dir.path().join(name);
-    let mut command = Command::cargo_bin("xtask").unwrap();
+    // The solution is built in this workspace (it is not the learner's);
+    // the stub is the pristine one, in a copy of its own.
+    let copy;
+    let mut command = if solutions {
+        let mut command = Command::cargo_bin("xtask").unwrap();
+        command.current_dir(workspace()).args(["--lang", "en"]);
+        command
+    } else {
+        copy = Copy::new("formats-stub");
+        copy.xtask(&[])
+    };
     command
-        .args(["check", "exercise-05", "--lang", "en", "--json"])
+        .args(["check", "exercise-05", "--json"])
         .arg(file("r.json"));
     command
         .arg("--junit")
@@ -143,9 +150,8 @@ fn every_format_is_valid(#[case] solutions: bool) {
 #[test]
 fn a_chinese_report_has_chinese_titles_and_hints() {
     let dir = tempfile::tempdir().unwrap();
-    Command::cargo_bin("xtask")
-        .unwrap()
-        .args(["check", "05", "--lang", "zh-CN", "--json"])
+    let copy = Copy::new("formats-zh");
+    copy.xtask(&["check", "05", "--lang", "zh-CN", "--json"])
         .arg(dir.path().join("r.json"))
         .timeout(std::time::Duration::from_secs(300))
         .assert()
