@@ -794,18 +794,9 @@ pub const SHOWS_AWKWARD_MESSAGES_EXACTLY: Check = Check {
 /// Like [`received_line`], blanks at the end included.
 fn received_exactly(server: &mut Proc, client: &TcpPeer, message: &str) -> Outcome {
     let expected = format!("received from {}: {}", client.local_addr(), message);
-    let line = server.expect_line(&show::text(&expected), REPLY, |l| {
+    server.expect_shown_exactly(&expected, REPLY, |l| {
         l.starts_with("received from") || l.contains("closed without sending")
-    })?;
-    if line == expected {
-        return Ok(());
-    }
-    Err(Stop::mismatch(
-        msg!("the message is not shown exactly as it arrived (without its \\n only)";
-             "消息没有按到达时的样子原样显示（只应去掉 \\n）"),
-        show::text(&expected),
-        show::text(&line),
-    ))
+    })
 }
 
 pub const PRINTS_ONLY_THE_CONTRACT_LINES: Check = Check {

@@ -716,18 +716,7 @@ pub const EXIT_LETS_THE_CURRENT_CLIENT_FINISH_AND_NO_ONE_ELSE: Check = Check {
 /// `client`, blanks included (a trimmed message is another message).
 fn expect_received_exactly(server: &mut Proc, client: SocketAddr, message: &str) -> Outcome {
     let expected = format!("received from {client}: {message}");
-    let line = server.expect_line(&show::text(&expected), REPLY, |l| {
-        l.starts_with("received from")
-    })?;
-    if line == expected {
-        return Ok(());
-    }
-    Err(Stop::mismatch(
-        msg!("the message is not shown exactly as it arrived (without its \\n only)";
-             "消息没有按到达时的样子原样显示（只应去掉 \\n）"),
-        show::text(&expected),
-        show::text(&line),
-    ))
+    server.expect_shown_exactly(&expected, REPLY, |l| l.starts_with("received from"))
 }
 
 pub const SURVIVES_BYTES_THAT_ARE_NOT_UTF8: Check = Check {

@@ -413,6 +413,27 @@ impl Proc {
         ))
     }
 
+    /// Wait for the line `wanted` picks and require it to be exactly
+    /// `expected`, byte for byte — blanks, `\r` and all: how a program must
+    /// show a message it received (without its `\n` only).
+    pub fn expect_shown_exactly(
+        &mut self,
+        expected: &str,
+        within: Duration,
+        wanted: impl Fn(&str) -> bool,
+    ) -> Outcome {
+        let line = self.expect_line(&show::text(expected), within, wanted)?;
+        if line == expected {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the message is not shown exactly as it arrived (without its \\n only)";
+                 "消息没有按到达时的样子原样显示（只应去掉 \\n）"),
+            show::text(expected),
+            show::text(&line),
+        ))
+    }
+
     /// The next line of standard output, whatever it says.
     pub fn next_line_within(&mut self, within: Duration) -> Result<String, Stop> {
         self.trace.step(

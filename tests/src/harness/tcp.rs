@@ -54,7 +54,14 @@ impl TcpPeer {
                 }
                 Ok(TcpPeer::from_stream(name, stream, trace))
             }
-            Err(e) if e.kind() == ErrorKind::ConnectionRefused => {
+            // A listener closing as the connection arrives answers with a
+            // reset rather than a refusal: the same story.
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    ErrorKind::ConnectionRefused | ErrorKind::ConnectionReset
+                ) =>
+            {
                 if trace.all_programs_end_within(GONE_GRACE) {
                     trace.note_gone();
                     trace.observed(Found::new(
