@@ -134,7 +134,7 @@ impl Test {
 
     fn set_open_files(&self, program: &Proc, new: Rlimit) -> Outcome {
         let pid = Pid::from_raw(program.pid() as i32);
-        let changed = match prlimit(pid, Resource::Nofile, new.clone()) {
+        let changed = match prlimit(pid, Resource::Nofile, new) {
             Err(rustix::io::Errno::PERM) => as_program_user(program.pid(), &new),
             done => done.map(drop).map_err(std::io::Error::from),
         };
