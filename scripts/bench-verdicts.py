@@ -64,25 +64,33 @@ def main():
             argv += ["--program", program]
         return timed(argv)
 
+    def solution_of(program):
+        exercise = program[:2]
+        return next(b for b in bins if b.startswith(f"sol{exercise}") and
+                    ("-" not in program or b.endswith(program.split("-", 1)[1])))
+
     solution_times = {}
     rows = []
     for rnd in range(args.rounds):
-        for name, program, declared in corpus:
-            exercise = program[:2]
-            sol = next(b for b in bins if b.startswith(f"sol{exercise}") and
-                       ("-" not in program or b.endswith(program.split("-", 1)[1])))
-            seconds, _ = grade(exercise, program, bins[sol])
-            solution_times.setdefault(program, []).append(seconds)
-            seconds, done = grade(exercise, program, bins[name])
-            try:
-                report = json.loads(done.stdout)
-                failed = [c for e in report["exercises"] for c in e["checks"]
-                          if c["status"] == "fail"]
-                first = failed[0]["diagnosis"]["id"] if failed else "-"
-            except (json.JSONDecodeError, KeyError, IndexError):
-                first = "?"
-            rows.append((name, program, seconds, first, declared))
-            print(f"round {rnd + 1}: {name:45} {seconds:6.2f} s", file=sys.stderr)
+        for program in sorted({p for _, p, _ in corpus}):
+            # The peer: the reference solution graded in the same run, three
+            # times per program and round (median), right before its corpus.
+            for _ in range(3):
+                seconds, _ = grade(program[:2], program, bins[solution_of(program)])
+                solution_times.setdefault(program, []).append(seconds)
+            for name, prog, declared in corpus:
+                if prog != program:
+                    continue
+                seconds, done = grade(program[:2], program, bins[name])
+                try:
+                    report = json.loads(done.stdout)
+                    failed = [c for e in report["exercises"] for c in e["checks"]
+                              if c["status"] == "fail"]
+                    first = failed[0]["diagnosis"]["id"] if failed else "-"
+                except (json.JSONDecodeError, KeyError, IndexError):
+                    first = "?"
+                rows.append((name, program, seconds, first, declared))
+                print(f"round {rnd + 1}: {name:45} {seconds:6.2f} s", file=sys.stderr)
 
     by_name = {}
     for name, program, seconds, first, declared in rows:

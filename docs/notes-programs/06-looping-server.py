@@ -23,6 +23,10 @@ recv(1024) whatever it holds, a strict decode, no handling of a reset.
 # pitfall: answers_a_message_that_arrives_in_pieces — each piece is its own recv and earns its own reply
 # pitfall: answers_a_message_longer_than_1024_bytes_once — recv(1024) takes a longer line for several messages and answers each
 # pitfall: moves_on_when_a_client_resets — recv raises ConnectionResetError and the server dies
+# pitfall: survives_bytes_that_are_not_utf8 — the message is decoded strictly: UnicodeDecodeError ends the server
+# pitfall: shows_awkward_messages_exactly — the message is decoded strictly: bytes that are not UTF-8 end the server
+# pitfall: survives_clients_that_break_off — a reset is an uncaught ConnectionResetError that ends the server
+# pitfall: keeps_serving_when_accept_fails — accept() raising OSError (too many open files) ends the server
 
 import socket
 import sys

@@ -25,6 +25,10 @@ count of the bytes against the size, and any existing file overwritten.
 # pitfall: client_refuses_to_overwrite_unless_forced — an existing file is overwritten without asking
 # pitfall: client_reads_an_answer_that_arrives_in_pieces — one recv returns the first piece of the header only
 # pitfall: client_keeps_bytes_in_order_under_packet_loss — one recv(1024) of a 10 MiB file
+# pitfall: client_writes_into_a_temporary_file_in_its_directory — the file is written under its final name as the bytes arrive, no temporary file
+# pitfall: client_keeps_the_old_file_when_a_forced_download_fails — the old file is opened for writing (emptied) before the download, and a broken transfer is not an error
+# pitfall: client_says_each_failure_in_exactly_one_line — the server's answer is not read as a header, so a refusal is not said with its reason
+# pitfall: client_survives_a_server_that_resets — a reset is an uncaught ConnectionResetError, with a traceback
 
 import os
 import socket

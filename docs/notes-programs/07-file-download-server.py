@@ -22,6 +22,17 @@ send, no handling of a client that goes away.
 # pitfall: server_reads_a_name_that_arrives_in_pieces — one recv(1024) returns the first piece of the name only
 # pitfall: server_memory_stays_flat_for_a_large_file — the whole file is read into memory before it is sent
 # pitfall: server_lets_a_slow_reader_pace_it — the whole file is read into memory, however slowly the client reads
+# pitfall: server_takes_a_name_ending_in_crlf — the name is taken as received, `\r` included
+# pitfall: server_serves_links_and_long_paths_inside_its_root — one recv(1024) cuts a long path short
+# pitfall: server_refuses_a_directory — every name is tried as a file; a directory is MISSING
+# pitfall: server_refuses_an_empty_name — an empty name is looked up like any other
+# pitfall: server_refuses_a_name_with_a_nul_byte — open() raises ValueError on a NUL byte, uncaught
+# pitfall: server_refuses_a_name_that_is_not_utf8 — the name is decoded strictly, an uncaught UnicodeDecodeError
+# pitfall: server_refuses_a_name_longer_than_4096_bytes — no limit on a name
+# pitfall: server_announces_sizes_past_4_gib — the whole file is read into memory first
+# pitfall: server_drops_a_client_that_never_asks — recv waits for the name forever, blocking every later client
+# pitfall: server_prints_one_line_for_each_outcome — no name is ever refused, so the refusal line never comes
+# pitfall: server_survives_a_client_that_resets_at_every_step — a reset is an uncaught ConnectionResetError that ends the server
 
 import os
 import socket

@@ -22,6 +22,8 @@ a strict decode, no length check before sendto.
 # pitfall: exits_at_once_on_exit_while_a_receive_is_pending — waiting in recvfrom, it reads no keyboard until a datagram comes
 # pitfall: survives_bytes_that_are_not_utf8 — nothing is shown while the keyboard is idle, and a strict decode raises
 # pitfall: receives_a_datagram_larger_than_1024_bytes — recvfrom(1024) cuts the datagram (and waits for the keyboard first)
+# pitfall: sends_awkward_lines_exactly_as_typed — input() drops the `\r` and the line is re-encoded, so some typed bytes change
+# pitfall: skips_a_line_longer_than_a_datagram — sendto of a line over 65 507 bytes raises OSError (message too long), uncaught
 
 import socket
 import sys
