@@ -395,10 +395,22 @@ fn make_template(template: &Path) -> Result<(), String> {
     let root = workspace_root();
     copy_tree(&root.join("common"), &template.join("common"), &|_| true)?;
     for exercise in EXERCISES {
+        // The manifests from the checkout, the sources as shipped (from
+        // git, as `reset` restores them): what a student did not submit is
+        // the stub, never whatever the teacher's own checkout holds there.
         let folder = Path::new("exercises").join(exercise.folder());
+        let src = root.join(&folder).join("src");
         copy_tree(&root.join(&folder), &template.join(&folder), &|p| {
-            !p.to_string_lossy().ends_with(".bak")
+            !p.starts_with(&src) && !p.to_string_lossy().ends_with(".bak")
         })?;
+        for entry in crate::stubs::of(exercise)? {
+            let bytes = crate::stubs::pristine_bytes(&entry)?;
+            let to = template.join(&entry.path);
+            if let Some(parent) = to.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+            }
+            std::fs::write(&to, bytes).map_err(|e| format!("{}: {e}", to.display()))?;
+        }
     }
     let manifest = r#"# Written by `cargo xtask grade`: the exercises and `common` only.
 [workspace]
