@@ -9,7 +9,7 @@
 use super::shared;
 use crate::harness::{Finished, Proc, SameAs, TcpPeer, human_size};
 use crate::prelude::*;
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 use std::path::Path;
 
 pub static EXERCISE: Exercise = Exercise {
@@ -1565,11 +1565,7 @@ pub const CLIENT_REPORTS_CONNECTION_REFUSED: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let free = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map_err(|e| Stop::fail(msg!("the suite could not find a free port: {}", e; "评测程序找不到空闲端口：{}", e)))?
-            .to_string();
-        t.step(msg!("nothing listens on {} any more", free; "{} 上已没有程序在监听", free));
+        let free = t.unused_addr()?.to_string();
         t.make_dir(DOWNLOADS)?;
         let done = t
             .start_program(CLIENT, &[&free, "hello.txt", "--dir", DOWNLOADS])?

@@ -16,7 +16,7 @@ use std::time::Duration;
 /// 127.0.0.0/16 (where everyone's 127.0.0.1 lives) and 127.255.255.255.
 /// fastrand seeds each thread from the OS, so parallel checks pick among
 /// 12 M addresses independently.
-fn random_loopback_ip() -> Ipv4Addr {
+pub(super) fn random_loopback_ip() -> Ipv4Addr {
     Ipv4Addr::new(
         127,
         fastrand::u8(64..=254),

@@ -119,6 +119,9 @@ pub struct Test {
     trace: Trace,
     reaper: Reaper,
     dir: tempfile::TempDir,
+    /// Addresses the suite holds for the check's whole life (see
+    /// [`Test::unused_addr`]).
+    held: RefCell<Vec<socket2::Socket>>,
 }
 
 impl Test {
@@ -140,6 +143,7 @@ impl Test {
             trace: Trace::default(),
             reaper,
             dir,
+            held: RefCell::default(),
         })
     }
 
@@ -218,14 +222,30 @@ impl Test {
         TcpPeer::connect(name, addr, REPLY, self.trace.clone())
     }
 
-    /// An address on this host where nothing listens: a port the OS picked
-    /// for the suite and that the suite has released again.
+    /// An address on this host where nothing listens, and nothing can
+    /// start to for as long as the check runs: a loopback IP of the check's
+    /// own, and a port the suite keeps bound there without listening (a
+    /// connection is refused; no one else can bind that address). A port
+    /// taken on 127.0.0.1 and let go could be taken by any other check's
+    /// program in the meantime.
     pub fn unused_addr(&self) -> Result<SocketAddr, Stop> {
-        let addr = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map_err(|e| {
-                Stop::fail(crate::msg!("the suite could not pick a free port: {}", e; "评测程序无法挑选空闲端口：{}", e))
-            })?;
+        let failed = |e: std::io::Error| {
+            Stop::fail(
+                crate::msg!("the suite could not pick a free port: {}", e; "评测程序无法挑选空闲端口：{}", e),
+            )
+        };
+        let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)
+            .map_err(failed)?;
+        let ip = loopback::random_loopback_ip();
+        socket
+            .bind(&SocketAddr::from((ip, 0)).into())
+            .map_err(failed)?;
+        let addr = socket
+            .local_addr()
+            .map_err(failed)?
+            .as_socket()
+            .ok_or_else(|| failed(std::io::ErrorKind::AddrNotAvailable.into()))?;
+        self.held.borrow_mut().push(socket);
         self.step(crate::msg!("the suite picks {}, where nothing listens", addr; "评测程序选定 {}，那里没有程序监听", addr));
         Ok(addr)
     }
