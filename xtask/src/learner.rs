@@ -230,6 +230,30 @@ pub fn hint(exercise: &'static Exercise, lang: Lang) -> ExitCode {
         check.section,
         check.tier.name()
     );
+    // The cause the harness found comes first, with its own hint: it is
+    // what to fix, whatever the check was about.
+    if let Some(cause) = &progress.cause
+        && let Some(diagnosis) = netlings_suite::diagnosis::get(&cause.id)
+    {
+        let evidence = match lang {
+            Lang::En => &cause.en,
+            Lang::Zh => &cause.zh,
+        };
+        println!(
+            "  {}: {} — {}",
+            netlings_suite::report::LABELS.cause.get(lang),
+            diagnosis.title.get(lang),
+            evidence
+        );
+        println!(
+            "  {}: {}",
+            netlings_suite::report::LABELS.hint.get(lang),
+            diagnosis
+                .hint
+                .get(netlings_suite::diagnosis::Language::Rust)
+                .get(lang)
+        );
+    }
     println!(
         "  {} {}/{}: {}",
         netlings_suite::report::LABELS.hint.get(lang),

@@ -30,6 +30,18 @@ pub struct Progress {
     /// The hint level last shown, per check name.
     #[serde(default)]
     pub hints: BTreeMap<String, usize>,
+    /// The cause the harness found for the first failing check, if any.
+    #[serde(default)]
+    pub cause: Option<Cause>,
+}
+
+/// A diagnosis as the state keeps it: its id and the evidence in each
+/// language, so `hint` can say it again without running anything.
+#[derive(Default, Clone, Serialize, Deserialize)]
+pub struct Cause {
+    pub id: String,
+    pub en: String,
+    pub zh: String,
 }
 
 /// `target/netlings/state.json` of the checkout you stand in (beside the
@@ -72,6 +84,16 @@ pub fn record(graded: &Graded) {
         .filter(|(_, v)| v.status == Status::Fail)
         .map(|(c, _)| c.name.to_string())
         .collect();
+    entry.cause = graded
+        .results
+        .iter()
+        .find(|(_, v)| v.status == Status::Fail)
+        .and_then(|(_, v)| v.diagnosis.as_ref())
+        .map(|found| Cause {
+            id: found.id.to_string(),
+            en: found.evidence.en.clone(),
+            zh: found.evidence.zh.clone(),
+        });
     entry.compile_error = false;
     entry.compiler_says = None;
     state.last = Some(graded.exercise.id.to_string());

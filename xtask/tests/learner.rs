@@ -133,6 +133,11 @@ fn list_hint_check_and_reset_follow_the_latest_result() {
     let first = copy.stdout(&["hint", "exercise-05"]);
     let second = copy.stdout(&["hint"]);
     assert!(first.contains("hint 1/"), "{first}");
+    // The cause the last check found comes first: the stub's `todo!`.
+    assert!(
+        first.contains("cause: not implemented yet") && first.contains("step 0"),
+        "{first}"
+    );
     assert!(second.contains("hint 2/"), "{second}");
     assert_ne!(first, second, "the second hint says more");
     let guide = first
