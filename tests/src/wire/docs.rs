@@ -60,13 +60,9 @@ const DATA: Text = Text {
 
 /// The conversation of `wire` as a README shows it.
 pub fn diagram(wire: &Wire, lang: Lang) -> Vec<String> {
-    // Only what the check caused: once it has ended, the grader stops the
-    // programs, and what they do then (in no fixed order) is not the lesson.
-    let stopped = wire.capture.stopped_at.unwrap_or(std::time::Duration::MAX);
     let packets: Vec<Decoded> = wire
         .capture
         .packets()
-        .filter(|p| p.at <= stopped)
         .filter_map(|p| p.decode())
         // A program talking to itself (06 wakes its own accept on EXIT):
         // not the conversation the README shows, and its FINs cross in no
