@@ -447,6 +447,20 @@ impl TcpPeer {
     }
 
     fn broken(&self, e: std::io::Error) -> Stop {
+        // A write that meets a reset (or a closed pipe) from a program that
+        // has ended: the program's end is the story, not the write.
+        if matches!(e.kind(), ErrorKind::ConnectionReset | ErrorKind::BrokenPipe)
+            && self.trace.all_programs_end_within(GONE_GRACE)
+        {
+            self.trace.note_gone();
+            if self.received == 0 {
+                self.trace.observed(Found::new(
+                    "refused-gone",
+                    msg!("the connection was reset: the program has ended";
+                         "连接被重置：程序已经结束了"),
+                ));
+            }
+        }
         Stop::fail(
             msg!("{}'s connection broke: {}", self.name.en, e; "{}的连接断开了：{}", self.name.zh, e),
         )
