@@ -80,12 +80,25 @@ pub struct Found {
     /// What was observed, in a sentence ("it is listening on 127.0.0.1:4711
     /// but has printed nothing").
     pub evidence: Msg,
+    /// For a connection of the suite's: its local port, so the runner can
+    /// tell whether the program ever spoke of it (then it had accepted it).
+    pub port: Option<u16>,
 }
 
 impl Found {
     pub fn new(id: &'static str, evidence: Msg) -> Found {
         debug_assert!(get(id).is_some(), "unknown diagnosis {id}");
-        Found { id, evidence }
+        Found {
+            id,
+            evidence,
+            port: None,
+        }
+    }
+
+    /// The same, about the suite's connection from local `port`.
+    pub fn about_port(mut self, port: u16) -> Found {
+        self.port = Some(port);
+        self
     }
 
     pub fn diagnosis(&self) -> &'static Diagnosis {

@@ -110,10 +110,18 @@ pub fn diagnose(endings: &[Ending], evidence: &[Found], waited_on_gone: bool) ->
     // A refused connection to a program that has ended says less than the
     // end itself (its exit code, its last words) when that end was not clean.
     let ended_badly = causes.iter().any(|(_, found)| found.id == "exited");
-    if let Some(seen) = evidence
-        .iter()
-        .find(|seen| !(ended_badly && seen.id == "refused-gone"))
-    {
+    // A reset from a program that had taken the connection (it printed the
+    // suite's port: "client 127.0.0.1:PORT …") is no refusal: it served
+    // that client, then ended its own way.
+    let spoke_of = |port: u16| {
+        let port = format!(":{port}");
+        endings
+            .iter()
+            .any(|e| e.last_line.as_deref().is_some_and(|l| l.contains(&port)))
+    };
+    if let Some(seen) = evidence.iter().find(|seen| {
+        !(seen.id == "refused-gone" && (ended_badly || seen.port.is_some_and(spoke_of)))
+    }) {
         causes.push((2, seen.clone()));
     }
     causes.sort_by_key(|(rank, _)| *rank);

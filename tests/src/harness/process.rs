@@ -822,6 +822,11 @@ impl Drop for Proc {
         let after = self.child.wait().ok();
         let status = before.or(after.filter(|s| s.signal() != Some(KILLED_BY_THE_CHECK)));
         let _ = self.stderr_done.recv_timeout(Duration::from_millis(200));
+        // What it printed that the check did not wait for: its real last
+        // line ("after printing …") is among them.
+        while let Ok(Event::Line(bytes)) = self.lines.try_recv() {
+            self.seen.push(String::from_utf8_lossy(&bytes).into_owned());
+        }
         self.trace.ended(Ending {
             role: self.role.clone(),
             status,

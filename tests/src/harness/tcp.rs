@@ -381,11 +381,14 @@ impl TcpPeer {
                     self.trace.note_gone();
                 }
                 if gone && self.received == 0 {
-                    self.trace.observed(Found::new(
-                        "refused-gone",
-                        msg!("the connection was reset: the program has ended";
-                             "连接被重置：程序已经结束了"),
-                    ));
+                    self.trace.observed(
+                        Found::new(
+                            "refused-gone",
+                            msg!("the connection was reset: the program has ended";
+                                 "连接被重置：程序已经结束了"),
+                        )
+                        .about_port(self.local_addr().port()),
+                    );
                 } else {
                     self.trace.observed(Found::new(
                         "reset-not-closed",
@@ -454,11 +457,14 @@ impl TcpPeer {
         {
             self.trace.note_gone();
             if self.received == 0 {
-                self.trace.observed(Found::new(
-                    "refused-gone",
-                    msg!("the connection was reset: the program has ended";
-                         "连接被重置：程序已经结束了"),
-                ));
+                self.trace.observed(
+                    Found::new(
+                        "refused-gone",
+                        msg!("the connection was reset: the program has ended";
+                             "连接被重置：程序已经结束了"),
+                    )
+                    .about_port(self.local_addr().port()),
+                );
             }
         }
         Stop::fail(
