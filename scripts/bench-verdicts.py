@@ -11,6 +11,7 @@ the solution runs interleaved with the corpus), and the total.
 """
 
 import argparse
+import re
 import json
 import pathlib
 import statistics
@@ -43,7 +44,7 @@ def timed(argv):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=1)
-    parser.add_argument("--only", default="", help="mutant name prefix, e.g. m05")
+    parser.add_argument("--only", default="", help="a regular expression the program's name must start with, e.g. m05 or '(m|d)0[5-8]'")
     args = parser.parse_args()
 
     built = subprocess.run(xtask("build-bins"), cwd=ROOT, capture_output=True, text=True)
@@ -53,7 +54,7 @@ def main():
 
     corpus = []
     for path in sorted((ROOT / "tests/mutants/src/bin").glob("*.rs")):
-        if not path.stem.startswith(args.only):
+        if not re.match(args.only, path.stem):
             continue
         fields = header(path)
         corpus.append((path.stem, fields["program"], fields.get("diagnosis", "?")))
@@ -78,6 +79,7 @@ def main():
             for _ in range(3):
                 seconds, _ = grade(program[:2], program, bins[solution_of(program)])
                 solution_times.setdefault(program, []).append(seconds)
+                print(f"round {rnd + 1}: solution of {program:33} {seconds:6.2f} s", file=sys.stderr)
             for name, prog, declared in corpus:
                 if prog != program:
                     continue
