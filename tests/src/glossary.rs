@@ -162,11 +162,6 @@ static TERMS: &[Term] = &[
         "Set SO_REUSEADDR on the listening socket before bind.",
     ),
     term(
-        "Rust 的 TcpListener::bind 会替你设置 SO_REUSEADDR；如果你手动创建套接字，请在 bind 之前设置它。",
-        "在 bind 之前设置 SO_REUSEADDR：`sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)`。",
-        "在 bind 之前给监听套接字设置 SO_REUSEADDR。",
-    ),
-    term(
         "Rust strings are UTF-8 already",
         "Python's `str.encode()` gives UTF-8 already",
         "Send the name's UTF-8 bytes",
