@@ -7,16 +7,13 @@
 //! diagnosis: check
 //! diagnosis: check
 
-use common::{Args, fail, say};
+use common::{fail, say};
+use netlings_mutants::listen::{Start, listen};
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
 
 fn main() {
-    let addr = Args::parse("m05 [IP:PORT]", &[], &[]).addr(0, "127.0.0.1:8080");
-    let listener = TcpListener::bind(addr).unwrap_or_else(|e| fail("cannot listen", &e));
-    let local = listener
-        .local_addr()
-        .unwrap_or_else(|e| fail("no address", &e));
+    // The start every server of the corpus shares, without a flaw.
+    let (listener, local) = listen("m05 [IP:PORT]", Start::Right);
     say(format!("listening on {local}"));
     let (mut stream, peer) = listener
         .accept()
