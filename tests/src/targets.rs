@@ -24,6 +24,26 @@ pub fn workspace_root() -> PathBuf {
     find_workspace(&here).unwrap_or(here)
 }
 
+/// The Python interpreter itself, for tests that grade Python programs:
+/// `python3` on the PATH may be a version manager's shim (pyenv's runs a
+/// dozen shell scripts on every start, ~50 ms of CPU), and a check starts
+/// its program hundreds of times. Asked once, of `python3` itself.
+pub fn python3() -> String {
+    static FOUND: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    FOUND
+        .get_or_init(|| {
+            Command::new("python3")
+                .args(["-I", "-S", "-c", "import sys; print(sys.executable)"])
+                .output()
+                .ok()
+                .filter(|o| o.status.success())
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+                .filter(|p| !p.is_empty())
+                .unwrap_or_else(|| "python3".to_string())
+        })
+        .clone()
+}
+
 /// The nearest folder at or above `from` that is a netlings workspace: a
 /// `Cargo.toml` with the suite's registry of stubs (`xtask/stubs.lock`)
 /// beside it.

@@ -54,7 +54,10 @@ fn a_python_servers_unicode_decode_error_is_named_with_a_python_hint() {
     let verdict = grade(
         "05",
         "survives_bytes_that_are_not_utf8",
-        vec!["python3".into(), script.display().to_string()],
+        vec![
+            netlings_suite::targets::python3(),
+            script.display().to_string(),
+        ],
     );
 
     assert_eq!(verdict.status, Status::Fail);
@@ -104,7 +107,7 @@ fn a_crash_is_never_reported_as_still_running() {
         "05",
         "replies_to_the_message",
         vec![
-            "python3".into(),
+            netlings_suite::targets::python3(),
             "-c".into(),
             "import os, signal, socket\n\
              s = socket.create_server(('127.0.0.1', 0))\n\

@@ -56,7 +56,11 @@ fn the_python_example_passes_its_exercise(#[case] index: usize) {
         .args(["check", exercise, "--lang", "en", "--cmd"])
         // -I -S: no user site or start-up hooks, just the standard library
         // (a third faster to start, and the checks start it often).
-        .arg(format!("python3 -I -S {}", example.display()));
+        .arg(format!(
+            "{} -I -S {}",
+            netlings_suite::targets::python3(),
+            example.display()
+        ));
     // Two-program exercises name the program at the end: 07-file-download-server.py.
     let programs = netlings_suite::catalogue::exercise(exercise)
         .expect("a known exercise")
