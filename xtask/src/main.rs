@@ -25,6 +25,7 @@ mod state;
 mod stress;
 mod stubs;
 mod watch;
+mod userns;
 mod wire;
 
 use clap::{Parser, Subcommand};

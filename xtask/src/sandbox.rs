@@ -174,7 +174,9 @@ impl Sandbox {
             c.arg("--unshare-user");
         } else {
             // Root of the sandbox keeps only what starting the programs as
-            // another user needs.
+            // another user needs (bubblewrap run by root keeps every
+            // capability unless told to drop them first).
+            c.args(["--cap-drop", "ALL"]);
             c.args(["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]);
         }
         c.args(["--ro-bind", "/usr", "/usr"]);
