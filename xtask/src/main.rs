@@ -157,8 +157,10 @@ enum Cmd {
     #[command(hide = true)]
     AsUser {
         uid: u32,
+        /// The program and its arguments, as given (a check may pass one
+        /// that is not UTF-8 on purpose).
         #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
-        argv: Vec<String>,
+        argv: Vec<std::ffi::OsString>,
     },
     /// Prove the suite has teeth: solutions pass, stubs fail, known-wrong
     /// programs are rejected by the check they name; kill and coverage tables.
