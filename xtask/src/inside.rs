@@ -162,10 +162,13 @@ pub fn run(
         outcomes.push(None);
         prepared.push(Some((exercise, Arc::new(targets))));
     }
-    let no_wire = wire.then(|| capture(lang)).flatten().map(|why| match &in_namespace {
-        Ok(()) => why,
-        Err(no_userns) => format!("{why} (no user namespace for the runner: {no_userns})"),
-    });
+    let no_wire = wire
+        .then(|| capture(lang))
+        .flatten()
+        .map(|why| match &in_namespace {
+            Ok(()) => why,
+            Err(no_userns) => format!("{why} (no user namespace for the runner: {no_userns})"),
+        });
     let results = run_pooled(&prepared, jobs, None);
     let outcomes: Vec<Outcome> = outcomes
         .into_iter()

@@ -24,8 +24,8 @@ mod selftest;
 mod state;
 mod stress;
 mod stubs;
-mod watch;
 mod userns;
+mod watch;
 mod wire;
 
 use clap::{Parser, Subcommand};

@@ -138,7 +138,11 @@ fn grading_with_the_wire_changes_no_grade_and_shows_the_packets_of_a_reset() {
 
     let resets = report(&wired, "resets");
     // As root the sandbox can make the namespaces: nothing said about it.
-    assert!(resets["sandbox"].get("wire").is_none(), "{}", resets["sandbox"]);
+    assert!(
+        resets["sandbox"].get("wire").is_none(),
+        "{}",
+        resets["sandbox"]
+    );
     let schema: Value = serde_json::from_str(
         &std::fs::read_to_string(workspace().join("docs/report.schema.json")).unwrap(),
     )
