@@ -128,7 +128,8 @@ impl Sandbox {
         let l = &self.limits;
         let user = if self.root {
             format!(
-                "programs and build run as uid {PROGRAM_UID} (a user of their own); the runner as root of the sandbox with CAP_SETUID/CAP_SETGID only, non-dumpable"
+                "programs and build run as uid {PROGRAM_UID} (a user of their own); the runner as root of the sandbox with CAP_SETUID/CAP_SETGID only, then root of a user namespace of its own (uid {} outside), non-dumpable",
+                crate::userns::RUNNER_UID
             )
         } else {
             "the grader is not root: runner and programs share your user inside a user namespace (the runner is non-dumpable, but a program can signal it: that submission is then not graded)".to_string()
