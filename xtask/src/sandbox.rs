@@ -128,7 +128,7 @@ impl Sandbox {
         let l = &self.limits;
         let user = if self.root {
             format!(
-                "programs and build run as uid {PROGRAM_UID} (a user of their own); the runner as root of the sandbox with CAP_SETUID/CAP_SETGID only, then root of a user namespace of its own (uid {} outside), non-dumpable",
+                "programs and build run as uid {PROGRAM_UID} (a user of their own); the runner as root of a user namespace of its own (uid {} outside, no capability over the host; where the kernel refuses one, root of the sandbox), non-dumpable",
                 crate::userns::RUNNER_UID
             )
         } else {
@@ -174,10 +174,13 @@ impl Sandbox {
         if !self.root {
             c.arg("--unshare-user");
         } else {
-            // Root of the sandbox keeps only what starting the programs as
-            // another user needs (bubblewrap run by root keeps every
-            // capability unless told to drop them first).
-            c.args(["--cap-drop", "ALL"]);
+            // bubblewrap run by root leaves the runner every capability
+            // (these two are already among them): the runner gives them all
+            // up over the host by moving into a user namespace of its own
+            // first thing (userns.rs), and keeps them only where the kernel
+            // refuses that. Dropping them here instead would leave it unable
+            // to watch and stop its programs, which run as another user
+            // (grading then stalls).
             c.args(["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]);
         }
         c.args(["--ro-bind", "/usr", "/usr"]);

@@ -1,25 +1,26 @@
 //! The runner's own user namespace, inside grade's sandbox.
 //!
-//! The runner starts as root of the sandbox holding only CAP_SETUID and
-//! CAP_SETGID: enough to start the programs as their user, not to make a
-//! network namespace (CAP_SYS_ADMIN), which the packet-loss checks and
-//! `grade --wire` need for every check. Instead of more capabilities over
-//! the host, the runner moves into a user namespace of its own, where it is
-//! root — of namespaces it makes, and nothing else:
+//! bubblewrap run by root leaves the runner root of the sandbox with every
+//! capability over the host. The runner needs them only over its own
+//! programs (to start them as their user, watch their sockets in `/proc`,
+//! stop them) and to make network namespaces for the checks (the
+//! packet-loss checks, `--wire`). So, first thing, it moves into a user
+//! namespace of its own, where it is root — of that namespace, of the
+//! programs started in it and of the namespaces it makes, and of nothing
+//! of the host:
 //!
 //! - inside, uid 0 is [`RUNNER_UID`] outside (a user of its own: never
 //!   root's, never the programs'), and the programs' user and `nobody` are
 //!   themselves, so `as-user` and `setpriv` drop to them as before and the
 //!   programs keep no capability;
-//! - the maps are written by a child still in the sandbox's namespace (the
-//!   only one that holds CAP_SETUID there: a process may not map ids other
-//!   than its own into its own new namespace), then the runner becomes that
-//!   uid 0 (`setresuid`), keeping the capabilities the new namespace gave it.
+//! - the maps are written by a child still in the sandbox's namespace
+//!   (after `unshare` the runner holds no CAP_SETUID there, which mapping
+//!   ids other than its own takes), then the runner becomes that uid 0
+//!   (`setresuid`), keeping the capabilities the new namespace gave it.
 //!
 //! `unshare(CLONE_NEWUSER)` needs a single-threaded process: this runs
 //! first, before the runner starts any thread. Where the kernel refuses,
-//! the runner goes on as it was; the checks that need a namespace then say
-//! why they are skipped (and `--wire` says once that it cannot capture).
+//! the runner goes on as root of the sandbox, as it started.
 
 use std::io;
 

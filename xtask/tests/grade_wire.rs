@@ -17,6 +17,8 @@ fn workspace() -> &'static Path {
 }
 
 const MAIN: &str = "exercises/05-tcp-server/src/main.rs";
+/// The runner's user outside its namespace (`xtask/src/userns.rs`).
+const RUNNER_UID: u32 = 1_900_000_001;
 /// The check that waits for the server's close.
 const CLOSES: &str = "closes_the_connection_after_replying";
 
@@ -57,6 +59,24 @@ fn reset_instead_of_closing(stream: &std::net::TcpStream) {
 "#
     )
 }
+
+/// A server that only says who it runs as: its uid, its effective
+/// capabilities, and which host uid is root of its user namespace.
+const WHO_AM_I: &str = r#"fn main() {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |key: &str| {
+        let line = status.lines().find(|l| l.starts_with(key)).unwrap_or("");
+        line.split_whitespace().nth(1).unwrap_or("?").to_string()
+    };
+    let map = std::fs::read_to_string("/proc/self/uid_map").unwrap_or_default();
+    let root = map
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>())
+        .find(|f| f.first() == Some(&"0"))
+        .map_or("?".to_string(), |f| f[1].to_string());
+    println!("uid={} cap={} root={}", field("Uid:"), field("CapEff:"), root);
+}
+"#;
 
 fn put(submission: &Path, text: &str) {
     let path = submission.join(MAIN);
@@ -117,12 +137,13 @@ fn grading_with_the_wire_changes_no_grade_and_shows_the_packets_of_a_reset() {
     let class = root.path().join("class");
     put(&class.join("honest"), &solution());
     put(&class.join("resets"), &resets_instead_of_closing());
+    put(&class.join("who-am-i"), WHO_AM_I);
     let (plain, wired) = (root.path().join("plain"), root.path().join("wired"));
     grade(root.path(), &class, &plain, false);
     grade(root.path(), &class, &wired, true);
 
     // The capture never changes a verdict.
-    for name in ["honest", "resets"] {
+    for name in ["honest", "resets", "who-am-i"] {
         assert_eq!(
             verdicts(&report(&plain, name)),
             verdicts(&report(&wired, name)),
@@ -134,6 +155,19 @@ fn grading_with_the_wire_changes_no_grade_and_shows_the_packets_of_a_reset() {
     assert!(
         checks(&honest).iter().all(|c| c.get("wire").is_none()),
         "a passing check carries no packets"
+    );
+
+    // The programs run as their own user with no capability, in the
+    // runner's user namespace, whose root is a user of its own outside
+    // (not the host's root): the namespaces cost no privilege.
+    let who = report(&wired, "who-am-i");
+    let said = format!("uid=1900000000 cap=0000000000000000 root={RUNNER_UID}");
+    assert!(
+        checks(&who)
+            .iter()
+            .any(|c| c["message"].as_str().unwrap().contains(&said)),
+        "no check saw {said:?}: {}",
+        checks(&who)[0]["message"]
     );
 
     let resets = report(&wired, "resets");
