@@ -6,6 +6,8 @@
 //! one's JSON report carries its failed checks' packets (SYN … RST, bounded)
 //! and names the reset from them, and its Markdown report draws them.
 
+mod support;
+
 use serde_json::Value;
 use std::path::Path;
 use std::time::Duration;
@@ -177,15 +179,7 @@ fn grading_with_the_wire_changes_no_grade_and_shows_the_packets_of_a_reset() {
         "{}",
         resets["sandbox"]
     );
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(workspace().join("docs/report.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
-    let errors: Vec<String> = validator
-        .iter_errors(&resets)
-        .map(|e| format!("{e} at {}", e.instance_path))
-        .collect();
+    let errors = support::schema_errors(&resets);
     assert!(errors.is_empty(), "{errors:?}");
 
     let failed = checks(&resets)
