@@ -1,10 +1,12 @@
 //! `cargo xtask grade --wire`: each check of a submission captured in a
-//! network namespace of its own inside the sandbox. A class of two — the
-//! reference solution, and the same server closing with an abort (RST) as
-//! the known-wrong `m05_resets_instead_of_closing` does — is graded with
-//! and without `--wire`: every verdict and grade is the same; the wrong
-//! one's JSON report carries its failed checks' packets (SYN … RST, bounded)
-//! and names the reset from them, and its Markdown report draws them.
+//! network namespace of its own inside the sandbox. A class — the
+//! reference solution, the same server closing with an abort (RST) as the
+//! known-wrong `m05_resets_instead_of_closing` does, and a program saying
+//! who it runs as — is graded with and without `--wire`: every verdict and
+//! grade is the same; the wrong one's JSON report carries its failed
+//! checks' packets (SYN … RST, bounded) and names the reset from them, its
+//! Markdown report draws them; the programs hold no capability. Where the
+//! sandbox cannot capture, the report says so once and grades the same.
 
 mod support;
 
@@ -230,4 +232,61 @@ fn grading_with_the_wire_changes_no_grade_and_shows_the_packets_of_a_reset() {
     }
     let plain_markdown = std::fs::read_to_string(plain.join("resets.md")).unwrap();
     assert!(!plain_markdown.contains("the packets of this check"));
+}
+
+/// A stand-in for the runner (run in the sandbox in its place) that answers
+/// with the envelope the submission's main.rs holds.
+const ECHO_RUNNER: &str = "#!/bin/sh\nexec cat /src/exercises/05-tcp-server/src/main.rs\n";
+
+#[test]
+fn where_the_sandbox_cannot_capture_the_report_says_so_once_and_grades_the_same() {
+    if !rustix::process::geteuid().is_root() {
+        eprintln!("skipped: grade --wire is tested as root (a network namespace per check)");
+        return;
+    }
+    // A real report of the solution, then the runner's answer as one that
+    // could make no namespace gives it.
+    let root = tempfile::tempdir().unwrap();
+    let class = root.path().join("class");
+    put(&class.join("honest"), &solution());
+    let graded = root.path().join("graded");
+    grade(root.path(), &class, &graded, false);
+    let mut report = report(&graded, "honest");
+    let object = report.as_object_mut().unwrap();
+    object.remove("refused");
+    object.remove("sandbox");
+    let why =
+        "the packets cannot be captured here (unshare(CLONE_NEWNET): Operation not permitted)";
+    let envelope = serde_json::json!({
+        "report": report, "markdown": "## netlings report\n", "junit": "",
+        "gradescope": "{}", "notes": [], "wire": why,
+    });
+    put(&class.join("honest"), &envelope.to_string());
+    let runner = root.path().join("echo-runner");
+    std::fs::write(&runner, ECHO_RUNNER).unwrap();
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(&runner, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = root.path().join("uncaptured");
+    assert_cmd::Command::cargo_bin("xtask")
+        .unwrap()
+        .args(["grade", "--exercise", "05", "--wire", "--runner"])
+        .arg(&runner)
+        .arg("--out")
+        .arg(&out)
+        .arg(&class)
+        .env("TMPDIR", root.path())
+        .timeout(Duration::from_secs(120))
+        .assert()
+        .success();
+
+    let said = self::report(&out, "honest");
+    assert_eq!(said["sandbox"]["wire"], why);
+    assert_eq!(said["points"], report["points"], "the same grade");
+    assert_eq!(support::schema_errors(&said), Vec::<String>::new());
+    let markdown = std::fs::read_to_string(out.join("honest.md")).unwrap();
+    assert_eq!(markdown.matches(why).count(), 1, "{markdown}");
+    assert!(markdown.contains("### Grading notes"), "{markdown}");
+    // Not a limit the submission reached: not in the gradebook's notes.
+    let book = std::fs::read_to_string(out.join("gradebook.csv")).unwrap();
+    assert!(!book.contains("captured"), "{book}");
 }
