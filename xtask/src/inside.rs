@@ -202,7 +202,7 @@ fn wrapper(user: Option<u32>, limits: &[String]) -> Vec<String> {
 /// no supplementary groups and (as a non-root user) no capabilities. A
 /// process that is not root already runs unprivileged (a check that starts
 /// the program as `nobody` on purpose) and is left as it is.
-pub fn as_user(uid: u32, argv: &[String]) -> ExitCode {
+pub fn as_user(uid: u32, argv: &[std::ffi::OsString]) -> ExitCode {
     let Some((program, args)) = argv.split_first() else {
         eprintln!("error: as-user needs a program");
         return ExitCode::from(2);
@@ -221,7 +221,7 @@ pub fn as_user(uid: u32, argv: &[String]) -> ExitCode {
     }
     use std::os::unix::process::CommandExt as _;
     let e = Command::new(program).args(args).exec();
-    eprintln!("error: cannot run {program}: {e}");
+    eprintln!("error: cannot run {}: {e}", program.to_string_lossy());
     ExitCode::from(127)
 }
 

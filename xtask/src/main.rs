@@ -148,8 +148,9 @@ enum Cmd {
     #[command(hide = true)]
     AsUser {
         uid: u32,
+        /// Bytes as given: a check passes arguments that are not UTF-8.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
-        argv: Vec<String>,
+        argv: Vec<std::ffi::OsString>,
     },
     /// Prove the suite has teeth: solutions pass, stubs fail, known-wrong
     /// programs are rejected by the check they name; kill and coverage tables.

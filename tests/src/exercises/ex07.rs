@@ -371,13 +371,19 @@ fn expect_body(client: &mut TcpPeer, file: &Path) -> Outcome {
 /// Try every size and report each one that went wrong, not only the first:
 /// a program that cuts at 1 KiB fails 1023 B and every size above, one that
 /// mishandles only the empty file fails 0 B alone, and the report says which.
+///
+/// A size that failed by waiting out a deadline (the program hung) ends
+/// the list: every further size would wait as long, and a check must end
+/// within its own limit with the cause it saw, not be killed at it.
 fn every_size(t: &Test, sizes: &[u64], mut one: impl FnMut(usize) -> Outcome) -> Outcome {
     let mut wrong = Vec::new();
     for (i, &size) in sizes.iter().enumerate() {
         // Each size's steps fold into one line that says how it went; what
         // went wrong is listed in full at the end.
         let start = t.trace().len();
+        let began = std::time::Instant::now();
         let outcome = one(i);
+        let hung = began.elapsed() >= REPLY;
         t.trace().truncate(start);
         let shown = human_size(size);
         match outcome {
@@ -385,6 +391,12 @@ fn every_size(t: &Test, sizes: &[u64], mut one: impl FnMut(usize) -> Outcome) ->
             Err(Stop::Fail(failure)) => {
                 t.step(msg!("size {}: went wrong (below)", shown; "大小 {}：出错（见下）", shown));
                 wrong.push((size, failure));
+                if hung && i + 1 < sizes.len() {
+                    let rest = sizes.len() - i - 1;
+                    t.step(msg!("size {} waited out a deadline: the {} larger sizes are not tried (each would wait as long)", shown, rest;
+                                "大小 {} 等到了时限：其余 {} 个更大的大小不再尝试（每个都会等同样久）", shown, rest));
+                    break;
+                }
             }
             Err(skip) => return Err(skip),
         }
