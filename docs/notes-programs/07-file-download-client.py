@@ -29,6 +29,7 @@ count of the bytes against the size, and any existing file overwritten.
 # pitfall: client_keeps_the_old_file_when_a_forced_download_fails — the old file is opened for writing (emptied) before the download, and a broken transfer is not an error
 # pitfall: client_says_each_failure_in_exactly_one_line — the server's answer is not read as a header, so a refusal is not said with its reason
 # pitfall: client_survives_a_server_that_resets — a reset is an uncaught ConnectionResetError, with a traceback
+# pitfall: client_rejects_a_name_it_cannot_send_as_one_line — the name is sent as given, empty or holding a newline, and the answer is awaited
 
 import os
 import socket

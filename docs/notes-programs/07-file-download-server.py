@@ -25,6 +25,7 @@ send, no handling of a client that goes away.
 # pitfall: server_takes_a_name_ending_in_crlf — the name is taken as received, `\r` included
 # pitfall: server_serves_links_and_long_paths_inside_its_root — one recv(1024) cuts a long path short
 # pitfall: server_refuses_a_directory — every name is tried as a file; a directory is MISSING
+# pitfall: server_refuses_what_it_cannot_open_as_a_file — open() of a named pipe waits for a writer forever, and a link that loops is MISSING
 # pitfall: server_refuses_an_empty_name — an empty name is looked up like any other
 # pitfall: server_refuses_a_name_with_a_nul_byte — open() raises ValueError on a NUL byte, uncaught
 # pitfall: server_refuses_a_name_that_is_not_utf8 — the name is decoded strictly, an uncaught UnicodeDecodeError

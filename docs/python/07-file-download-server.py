@@ -92,6 +92,14 @@ def find(root, raw):
         return ("MISSING",)
     if os.path.commonpath([root, real]) != root:
         return ("REFUSED", "it leads outside the served directory")
+    # Look before opening: opening a named pipe waits for a writer, forever.
+    try:
+        if not stat.S_ISREG(os.stat(real).st_mode):
+            return ("REFUSED", "it is not a regular file")
+    except FileNotFoundError:
+        return ("MISSING",)
+    except OSError as e:
+        return ("REFUSED", f"it cannot be opened: {e.strerror}")
     try:
         f = open(real, "rb")
     except FileNotFoundError:

@@ -410,7 +410,7 @@ fn jobs() -> usize {
         .unwrap_or(DEFAULT_JOBS)
 }
 
-const DEFAULT_JOBS: usize = 32;
+const DEFAULT_JOBS: usize = 48;
 
 /// The trusted workspace every submission is laid over: `common` and the
 /// exercises' stubs and manifests, with a lock file made from them.

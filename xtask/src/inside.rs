@@ -199,8 +199,8 @@ pub fn run(
 }
 
 /// With a user for the programs (a grader that is root): the runner's own
-/// user namespace, or why the kernel refused it (a grading note; checks
-/// that need a namespace are then skipped with their reason).
+/// user namespace, or why the kernel refused it (added to `--wire`'s note;
+/// checks that need a namespace are then skipped with their reason).
 fn own_user_namespace() -> Result<(), String> {
     let Some(uid) = std::env::var("NETLINGS_PROGRAM_UID")
         .ok()

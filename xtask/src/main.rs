@@ -157,8 +157,7 @@ enum Cmd {
     #[command(hide = true)]
     AsUser {
         uid: u32,
-        /// The program and its arguments, as given (a check may pass one
-        /// that is not UTF-8 on purpose).
+        /// Bytes as given: a check passes arguments that are not UTF-8.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true, required = true)]
         argv: Vec<std::ffi::OsString>,
     },

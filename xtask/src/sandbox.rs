@@ -25,7 +25,7 @@ use std::time::{Duration, Instant};
 
 /// The user (and group) the submission's programs and its build run as when
 /// the grader is root: neither the runner's user (root inside the sandbox,
-/// holding only CAP_SETUID and CAP_SETGID) nor the grader's, and — unlike
+/// holding only [`RUNNER_CAPS`]) nor the grader's, and — unlike
 /// `nobody` — no one else's on the machine, so its process limit
 /// (RLIMIT_NPROC counts a user's processes machine-wide) is the
 /// submission's alone.
@@ -128,7 +128,7 @@ impl Sandbox {
         let l = &self.limits;
         let user = if self.root {
             format!(
-                "programs and build run as uid {PROGRAM_UID} (a user of their own); the runner as root of a user namespace of its own (uid {} outside, no capability over the host; where the kernel refuses one, root of the sandbox), non-dumpable",
+                "programs and build run as uid {PROGRAM_UID} (a user of their own); the runner as root of the sandbox with only the capabilities it needs for them (setuid, setgid, kill, ptrace-read, file access, resource limits), then root of a user namespace of its own (uid {} outside: no capability over the host) where the kernel allows, non-dumpable",
                 crate::userns::RUNNER_UID
             )
         } else {
@@ -174,14 +174,14 @@ impl Sandbox {
         if !self.root {
             c.arg("--unshare-user");
         } else {
-            // bubblewrap run by root leaves the runner every capability
-            // (these two are already among them): the runner gives them all
-            // up over the host by moving into a user namespace of its own
-            // first thing (userns.rs), and keeps them only where the kernel
-            // refuses that. Dropping them here instead would leave it unable
-            // to watch and stop its programs, which run as another user
-            // (grading then stalls).
-            c.args(["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]);
+            // Root of the sandbox keeps only what the runner needs to work
+            // with programs of another user (bubblewrap run by root keeps
+            // every capability unless told to drop them). Becoming that user
+            // drops them all.
+            c.args(["--cap-drop", "ALL"]);
+            for (cap, _) in RUNNER_CAPS.iter().filter(|(cap, _)| in_bounding_set(cap)) {
+                c.args(["--cap-add", cap]);
+            }
         }
         c.args(["--ro-bind", "/usr", "/usr"]);
         // /bin, /lib… as the host has them (links into /usr, or folders).
@@ -314,6 +314,55 @@ impl Sandbox {
         }
         ran
     }
+}
+
+/// The capabilities the runner keeps as root of the sandbox, and why: the
+/// programs are another user's processes.
+pub const RUNNER_CAPS: &[(&str, &str)] = &[
+    (
+        "CAP_SETUID",
+        "start the build and the programs as their user",
+    ),
+    (
+        "CAP_SETGID",
+        "start the build and the programs as their group",
+    ),
+    ("CAP_KILL", "stop, resume and kill the programs"),
+    (
+        "CAP_SYS_PTRACE",
+        "read a program's /proc/PID/fd: which sockets it holds (the not-flushed and wrong-port diagnoses)",
+    ),
+    (
+        "CAP_DAC_OVERRIDE",
+        "read and remove what programs leave in their check folders",
+    ),
+    ("CAP_FOWNER", "remove folders the programs made"),
+    (
+        "CAP_SYS_RESOURCE",
+        "cap a running program's address space (prlimit), where the host grants it",
+    ),
+];
+
+/// Whether this process may hand `cap` on: bubblewrap cannot add a
+/// capability that is not in the bounding set (a container may lack some).
+fn in_bounding_set(cap: &str) -> bool {
+    let number = match cap {
+        "CAP_DAC_OVERRIDE" => 1,
+        "CAP_FOWNER" => 3,
+        "CAP_KILL" => 5,
+        "CAP_SETGID" => 6,
+        "CAP_SETUID" => 7,
+        "CAP_SYS_PTRACE" => 19,
+        "CAP_SYS_RESOURCE" => 24,
+        _ => return false,
+    };
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            let hex = status.lines().find_map(|l| l.strip_prefix("CapBnd:"))?;
+            u64::from_str_radix(hex.trim(), 16).ok()
+        })
+        .is_some_and(|set| set & (1 << number) != 0)
 }
 
 /// How a bounded run ended.

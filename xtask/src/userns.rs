@@ -1,13 +1,12 @@
 //! The runner's own user namespace, inside grade's sandbox.
 //!
-//! bubblewrap run by root leaves the runner root of the sandbox with every
-//! capability over the host. The runner needs them only over its own
-//! programs (to start them as their user, watch their sockets in `/proc`,
-//! stop them) and to make network namespaces for the checks (the
-//! packet-loss checks, `--wire`). So, first thing, it moves into a user
-//! namespace of its own, where it is root — of that namespace, of the
-//! programs started in it and of the namespaces it makes, and of nothing
-//! of the host:
+//! The runner starts as root of the sandbox with only the capabilities it
+//! needs over its programs (`sandbox::RUNNER_CAPS`): not CAP_SYS_ADMIN,
+//! which making a network namespace takes (the packet-loss checks, the
+//! notes' fixed ports, `--wire`). Instead of that capability over the host,
+//! it moves first thing into a user namespace of its own, where it is root
+//! — of that namespace, of the programs started in it and of the
+//! namespaces it makes, and of nothing of the host:
 //!
 //! - inside, uid 0 is [`RUNNER_UID`] outside (a user of its own: never
 //!   root's, never the programs'), and the programs' user and `nobody` are
@@ -20,7 +19,8 @@
 //!
 //! `unshare(CLONE_NEWUSER)` needs a single-threaded process: this runs
 //! first, before the runner starts any thread. Where the kernel refuses,
-//! the runner goes on as root of the sandbox, as it started.
+//! the runner goes on as root of the sandbox, as it started, and checks
+//! that need a network namespace are skipped with the kernel's reason.
 
 use std::io;
 

@@ -386,6 +386,57 @@ fn a_hostile_class_is_graded_by_what_its_programs_do_and_nothing_more() {
     );
 }
 
+#[test]
+fn the_reference_solutions_earn_every_point_in_the_sandbox() {
+    // Every exercise solved with the reference solution, graded as a class
+    // is: the sandbox must cost a correct program nothing (arguments that
+    // are not UTF-8 reach it intact, a limit the suite sets on a running
+    // program is allowed), with every check of every exercise run at once.
+    let root = tempfile::tempdir().unwrap();
+    let student = root.path().join("class/solved");
+    for entry in std::fs::read_dir(workspace().join("solutions"))
+        .unwrap()
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.as_bytes()[0].is_ascii_digit() {
+            continue;
+        }
+        for (path, bytes) in files_below(&entry.path().join("src")) {
+            let rel = path.strip_prefix(entry.path()).unwrap();
+            let to = student.join("exercises").join(&name).join(rel);
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::write(to, bytes).unwrap();
+        }
+    }
+    let out = root.path().join("grades");
+    let mut grader = std::process::Command::new(env!("CARGO_BIN_EXE_xtask"));
+    grader
+        .args(["grade", "--out"])
+        .arg(&out)
+        .arg(root.path().join("class"))
+        .env("TMPDIR", root.path());
+    let (graded, _) = output_within(grader, Duration::from_secs(600));
+    let stdout = String::from_utf8_lossy(&graded.stdout);
+    assert!(graded.status.success(), "grade failed:\n{stdout}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("solved.json")).unwrap()).unwrap();
+    let failed: Vec<String> = report["exercises"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|e| e["checks"].as_array().unwrap())
+        .filter(|c| c["status"] != "pass" && c["status"] != "skip")
+        .map(|c| format!("{}: {}", c["id"], c["message"].as_str().unwrap_or("")))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "the reference solutions lose points in the sandbox:\n{}",
+        failed.join("\n\n")
+    );
+    assert_eq!(report["points"]["earned"], report["points"]["max"]);
+}
+
 /// Run `command` to its end, killing it at `deadline`; its output and pid.
 fn output_within(
     mut command: std::process::Command,
@@ -438,6 +489,7 @@ if grep -q FAILS $src; then echo "the runner broke" >&2; exit 3; fi
 # grader) does.
 if grep -q STALL $src; then exec cat >/dev/null; fi
 if grep -q FLOOD $src; then exec head -c 40000000 /dev/zero; fi
+if grep -q CAPS $src; then grep CapEff /proc/self/status >&2; exit 3; fi
 if grep -q FORGED $src; then echo '{"report":{"schema":"other"},"markdown":"","junit":"","gradescope":"","notes":[]}'; fi
 "#;
 
@@ -494,6 +546,53 @@ fn a_runner_that_fails_is_killed_stalls_or_lies_gives_an_error_row_never_a_score
         assert!(!out.join(format!("{name}.json")).exists());
     }
     assert_eq!(leftovers(root.path(), None), Vec::<String>::new());
+}
+
+#[test]
+fn the_runner_keeps_only_the_capabilities_it_needs() {
+    if !rustix::process::geteuid().is_root() {
+        eprintln!("skipped: capabilities are dropped where the grader is root");
+        return;
+    }
+    // Bubblewrap run by root keeps every capability unless told otherwise;
+    // the runner (here a fake one that says what it holds) must keep only
+    // setuid, setgid, kill, sys_ptrace, dac_override, fowner and
+    // sys_resource (bits 7, 6, 5, 19, 1, 3, 24), never sys_admin, net_admin
+    // and the rest.
+    let root = tempfile::tempdir().unwrap();
+    let class = root.path().join("class");
+    let out = root.path().join("grades");
+    put(&class.join("caps"), MAIN, "// CAPS\n");
+    assert_cmd::Command::cargo_bin("xtask")
+        .unwrap()
+        .args(["grade", "--exercise", "05", "--runner"])
+        .arg(fake_runner(root.path()))
+        .arg("--out")
+        .arg(&out)
+        .arg(&class)
+        .env("TMPDIR", root.path())
+        .timeout(Duration::from_secs(120))
+        .assert()
+        .success();
+    let book = std::fs::read_to_string(out.join("gradebook.csv")).unwrap();
+    let held = book
+        .split("CapEff:")
+        .nth(1)
+        .map(|rest| {
+            rest.trim_start()
+                .chars()
+                .take_while(char::is_ascii_hexdigit)
+                .collect::<String>()
+        })
+        .and_then(|hex| u64::from_str_radix(&hex, 16).ok())
+        .unwrap_or_else(|| panic!("the runner's capabilities are not in its row:\n{book}"));
+    let allowed: u64 = [1, 3, 5, 6, 7, 19, 24].iter().map(|bit| 1u64 << bit).sum();
+    assert_eq!(held & !allowed, 0, "the runner holds more: {held:#x}");
+    assert_ne!(
+        held & (1 << 7),
+        0,
+        "the runner cannot change user: {held:#x}"
+    );
 }
 
 #[test]

@@ -17,6 +17,8 @@ pub enum Flaw {
     NetworkKeepsTheHostBits,
     /// Drops the `%zone` of an IPv6 address without a word.
     IgnoresTheZone,
+    /// Takes any zone, after IPv4 too, empty or with a space.
+    AcceptsAnyZone,
     /// Refuses port 0 ("not a real port").
     RejectsPort0,
     /// Parses a u32 and casts: 65536 wraps round to port 0.
@@ -103,6 +105,17 @@ fn address(flaw: Flaw, text: &str) {
         text.parse()
             .unwrap_or_else(|_| usage_error("not an IP address"))
     };
+    if let Some(zone) = zone
+        && flaw != Flaw::AcceptsAnyZone
+    {
+        let valid = !zone.is_empty()
+            && zone
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c));
+        if ip.is_ipv4() || !valid {
+            usage_error("a zone follows only an IPv6 address and names an interface");
+        }
+    }
     let bits = if ip.is_ipv4() { 32 } else { 128 };
     let prefix = prefix.map(|p| match p.parse::<u8>() {
         Ok(n) if u32::from(n) <= bits || flaw == Flaw::PrefixNotBounded => n,

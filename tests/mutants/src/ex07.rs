@@ -18,6 +18,8 @@ pub enum Flaw {
     WholeFileInMemory,
     /// Joins the root and whatever name arrives: `../x` and `/abs` are served.
     ServesDotDot,
+    /// Opens the name before looking at what it is: a named pipe blocks it.
+    OpensBeforeLooking,
     /// Checks the name for `..` but follows symbolic links out of the root.
     FollowsSymlinks,
     /// The notes' `if content:`: an empty file is answered like a missing one.
@@ -65,6 +67,8 @@ pub enum Flaw {
     /// `canonicalize(root).unwrap()`: a missing root is a panic.
     PanicsOnAMissingRoot,
     // --- client flaws ---
+    /// `&&` for `||`: an empty name, or one holding a newline, is sent.
+    SendsANameThatIsNotOneLine,
     /// The notes' client: one `recv(1024)` is the whole answer.
     SingleRecv,
     /// Writes straight to `new_NAME`: a broken transfer leaves a half file.
@@ -279,6 +283,10 @@ fn find(flaw: Flaw, root: &Path, name: &[u8]) -> Answer {
     if !inside && !follows {
         return refused("it leads outside the served directory");
     }
+    let looks_first = !matches!(flaw, Flaw::OpensBeforeLooking | Flaw::ServesDirectories);
+    if looks_first && !follows && !std::fs::metadata(&real).is_ok_and(|m| m.is_file()) {
+        return refused("it is not a regular file");
+    }
     let file = match File::open(if follows { &joined } else { &real }) {
         Ok(file) => file,
         Err(e) if e.kind() == ErrorKind::NotFound => return Answer::Missing,
@@ -381,7 +389,7 @@ pub fn client(flaw: Flaw) {
             .unwrap_or_else(|| ".".to_string()),
     );
     let force = args.switch("--force");
-    if name.is_empty() || name.contains('\n') {
+    if (name.is_empty() || name.contains('\n')) && flaw != Flaw::SendsANameThatIsNotOneLine {
         usage_error("the file name must be one non-empty line");
     }
     let Some(base) = Path::new(&name).file_name() else {

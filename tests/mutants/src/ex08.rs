@@ -38,6 +38,11 @@ pub enum Flaw {
     ExitsOnALongLine,
     /// Reads at most 65 507 bytes at a time: a long line goes out in pieces.
     SendsLongLinesInPieces,
+    /// Reads at most a datagram (and `\r\n`) of a line, refuses it when too
+    /// long, but does not throw the rest away: it goes out as a line.
+    SendsTheRestOfALongLine,
+    /// `>=` for `>`: the longest line that fits (65 507 bytes) is refused.
+    RefusesTheLongestLine,
     /// Binds 0.0.0.0 with the port given and prints the IP it was given.
     BindsEveryAddress,
     /// Binds 127.0.0.1:7999 (exercise 02's) when no address is given.
@@ -109,6 +114,8 @@ pub fn chat(flaw: Flaw) {
         let mut line = Vec::new();
         let read = if flaw == Flaw::SendsLongLinesInPieces {
             input.by_ref().take(65_507).read_until(b'\n', &mut line)
+        } else if flaw == Flaw::SendsTheRestOfALongLine {
+            input.by_ref().take(65_509).read_until(b'\n', &mut line)
         } else {
             input.read_until(b'\n', &mut line)
         };
@@ -133,7 +140,12 @@ pub fn chat(flaw: Flaw) {
         } else {
             line == b"EXIT"
         };
-        if line.len() > 65_507 {
+        let longest = if flaw == Flaw::RefusesTheLongestLine {
+            65_506
+        } else {
+            65_507
+        };
+        if line.len() > longest {
             if flaw == Flaw::ExitsOnALongLine {
                 fail("cannot send", &io::Error::other("the line is too long"));
             }

@@ -44,6 +44,7 @@ pub static EXERCISE: Exercise = Exercise {
         &ANSWERS_ON_EVERY_LOOPBACK_ADDRESS_WHEN_BOUND_TO_0_0_0_0,
         &ANSWERS_ONLY_ON_127_0_0_1_WHEN_BOUND_TO_IT,
         &UNDERSTANDS_A_LINK_LOCAL_IPV6_ADDRESS_WITH_ITS_ZONE,
+        &REFUSES_A_ZONE_THAT_NAMES_NO_INTERFACE,
         &TELLS_THE_KINDS_OF_IPV6_ADDRESSES_APART,
         &FINDS_IPV4_LINK_LOCAL_ADDRESSES,
         &ACCEPTS_EVERY_PORT_FROM_0_TO_65535,
@@ -130,6 +131,12 @@ static CLAUSES: &[Clause] = &[
         "%ZONE of an IPv6 address is shown on a zone line, and only then.",
         "IPv6 地址的 %ZONE 显示在 zone 行中，没有时不显示该行。",
         &["understands_a_link_local_ipv6_address_with_its_zone"],
+    ),
+    clause(
+        "00.zone-form",
+        "A zone follows only an IPv6 address and could name an interface; anything else is a usage error.",
+        "区域只能跟在 IPv6 地址后面，并且可能是一个接口名；否则就是用法错误。",
+        &["refuses_a_zone_that_names_no_interface"],
     ),
     clause(
         "00.port-range",
@@ -739,6 +746,34 @@ pub const UNDERSTANDS_A_LINK_LOCAL_IPV6_ADDRESS_WITH_ITS_ZONE: Check = Check {
         let done = t.run(&["fe80::1"])?;
         done.expect_stdout(no_line_starting("zone:"))
             .map_err(|s| for_input(&["fe80::1"], s))
+    },
+};
+
+pub const REFUSES_A_ZONE_THAT_NAMES_NO_INTERFACE: Check = Check {
+    name: "refuses_a_zone_that_names_no_interface",
+    behaviour: "A7",
+    section: "§2",
+    tier: Tier::Real,
+    title: Text {
+        en: "a zone after IPv4, an empty zone or one with a space: exit 2 and one sentence",
+        zh: "IPv4 后带区域、空区域或含空格的区域：以 2 退出并输出一句话",
+    },
+    hints: &[
+        Text {
+            en: "After splitting off `%ZONE`, refuse it when the address is IPv4 or the zone is empty or holds anything but letters, digits, `-`, `_` and `.`.",
+            zh: "分离出 `%ZONE` 之后，如果地址是 IPv4，或区域为空、含有字母、数字、`-`、`_`、`.` 以外的字符，就拒绝它。",
+        },
+        Text {
+            en: "Only IPv6 link-local addresses need a zone (fe80::1 exists on every link); an interface name never holds a space, a colon or a slash.",
+            zh: "只有 IPv6 链路本地地址需要区域（每条链路上都有 fe80::1）；接口名里不会有空格、冒号或斜杠。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        for input in ["127.0.0.1%1", "fe80::1%", "fe80::1%eth 0"] {
+            refuses(t, &[input])?;
+        }
+        Ok(())
     },
 };
 

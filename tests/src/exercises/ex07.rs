@@ -65,6 +65,7 @@ pub static EXERCISE: Exercise = Exercise {
         &SERVER_TAKES_A_NAME_ENDED_BY_THE_END_OF_THE_STREAM,
         &SERVER_SERVES_LINKS_AND_LONG_PATHS_INSIDE_ITS_ROOT,
         &SERVER_REFUSES_A_DIRECTORY,
+        &SERVER_REFUSES_WHAT_IT_CANNOT_OPEN_AS_A_FILE,
         &SERVER_REFUSES_AN_EMPTY_NAME,
         &SERVER_REFUSES_A_NAME_WITH_A_NUL_BYTE,
         &SERVER_REFUSES_A_NAME_THAT_IS_NOT_UTF8,
@@ -88,6 +89,7 @@ pub static EXERCISE: Exercise = Exercise {
         &CLIENT_KEEPS_BYTES_IN_ORDER_UNDER_PACKET_LOSS,
         &CLIENT_REPORTS_CONNECTION_REFUSED,
         &CLIENT_REJECTS_A_PORT_OUT_OF_RANGE,
+        &CLIENT_REJECTS_A_NAME_IT_CANNOT_SEND_AS_ONE_LINE,
         &CLIENT_WRITES_INTO_A_TEMPORARY_FILE_IN_ITS_DIRECTORY,
         &CLIENT_KEEPS_THE_OLD_FILE_WHEN_A_FORCED_DOWNLOAD_FAILS,
         &CLIENT_PRINTS_ONE_LINE_NAMING_THE_SAVED_PATH,
@@ -154,10 +156,11 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "07.server-odd-names",
-        "A directory, an empty name, a NUL byte, a name that is not UTF-8 or longer than 4096 bytes is answered `REFUSED`, and the server goes on.",
-        "目录、空名字、含 NUL 字节、不是 UTF-8 或超过 4096 字节的名字都回答 `REFUSED`，服务器继续运行。",
+        "A directory or anything else that is not a regular file, a link that loops, an empty name, a NUL byte, a name that is not UTF-8 or longer than 4096 bytes is answered `REFUSED`, and the server goes on.",
+        "目录或其他非普通文件、循环的链接、空名字、含 NUL 字节、不是 UTF-8 或超过 4096 字节的名字都回答 `REFUSED`，服务器继续运行。",
         &[
             "server_refuses_a_directory",
+            "server_refuses_what_it_cannot_open_as_a_file",
             "server_refuses_an_empty_name",
             "server_refuses_a_name_with_a_nul_byte",
             "server_refuses_a_name_that_is_not_utf8",
@@ -208,11 +211,12 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "07.usage",
-        "A usage error (port 65536): one sentence on stderr, exit 2, for either program.",
-        "用法错误（端口 65536）：两个程序都在标准错误输出一句话，以 2 退出。",
+        "A usage error (port 65536; for the client, a name that cannot be sent as one line): one sentence on stderr, exit 2, for either program.",
+        "用法错误（端口 65536；对客户端而言，还有无法作为一行发送的名字）：两个程序都在标准错误输出一句话，以 2 退出。",
         &[
             "server_rejects_a_port_out_of_range",
             "client_rejects_a_port_out_of_range",
+            "client_rejects_a_name_it_cannot_send_as_one_line",
         ],
     ),
     clause(
@@ -371,13 +375,19 @@ fn expect_body(client: &mut TcpPeer, file: &Path) -> Outcome {
 /// Try every size and report each one that went wrong, not only the first:
 /// a program that cuts at 1 KiB fails 1023 B and every size above, one that
 /// mishandles only the empty file fails 0 B alone, and the report says which.
+///
+/// A size that failed by waiting out a deadline (the program hung) ends
+/// the list: every further size would wait as long, and a check must end
+/// within its own limit with the cause it saw, not be killed at it.
 fn every_size(t: &Test, sizes: &[u64], mut one: impl FnMut(usize) -> Outcome) -> Outcome {
     let mut wrong = Vec::new();
     for (i, &size) in sizes.iter().enumerate() {
         // Each size's steps fold into one line that says how it went; what
         // went wrong is listed in full at the end.
         let start = t.trace().len();
+        let began = std::time::Instant::now();
         let outcome = one(i);
+        let hung = began.elapsed() >= REPLY;
         t.trace().truncate(start);
         let shown = human_size(size);
         match outcome {
@@ -385,6 +395,12 @@ fn every_size(t: &Test, sizes: &[u64], mut one: impl FnMut(usize) -> Outcome) ->
             Err(Stop::Fail(failure)) => {
                 t.step(msg!("size {}: went wrong (below)", shown; "大小 {}：出错（见下）", shown));
                 wrong.push((size, failure));
+                if hung && i + 1 < sizes.len() {
+                    let rest = sizes.len() - i - 1;
+                    t.step(msg!("size {} waited out a deadline: the {} larger sizes are not tried (each would wait as long)", shown, rest;
+                                "大小 {} 等到了时限：其余 {} 个更大的大小不再尝试（每个都会等同样久）", shown, rest));
+                    break;
+                }
             }
             Err(skip) => return Err(skip),
         }
@@ -1588,4 +1604,38 @@ pub const CLIENT_REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {
         done.expect_usage_error()
     },
     ..shared::REJECTS_A_PORT_OUT_OF_RANGE
+};
+
+pub const CLIENT_REJECTS_A_NAME_IT_CANNOT_SEND_AS_ONE_LINE: Check = Check {
+    name: "client_rejects_a_name_it_cannot_send_as_one_line",
+    behaviour: "F1",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "an empty name, or one holding a newline, is a usage error (exit 2, one sentence) and nothing is asked",
+        zh: "空名字或含换行的名字是用法错误（以 2 退出，一句话），也不发出任何请求",
+    },
+    hints: &[
+        Text {
+            en: "The name travels as one line ending in \\n: refuse an empty name, or one with a \\n in it, with usage_error before connecting.",
+            zh: "名字作为一行（以 \\n 结尾）发送：连接之前就用 usage_error 拒绝空名字或其中含 \\n 的名字。",
+        },
+        Text {
+            en: "Sent as it is, `a\\nb` would reach the server as the name `a` followed by a stray line.",
+            zh: "如果原样发送，`a\\nb` 到了服务器那里会变成名字 `a` 加上多余的一行。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let server = t.tcp_server()?;
+        let addr = server.addr().to_string();
+        t.make_dir(DOWNLOADS)?;
+        for name in ["", "a\nb"] {
+            let done = t
+                .start_program(CLIENT, &[addr.as_str(), name, "--dir", DOWNLOADS])?
+                .finish(EXIT)?;
+            done.expect_usage_error()?;
+        }
+        server.expect_no_connection()
+    },
 };

@@ -720,8 +720,8 @@ pub const SKIPS_A_LINE_LONGER_THAN_A_DATAGRAM: Check = Check {
     section: "§1.3",
     tier: Tier::Real,
     title: Text {
-        en: "a line of 65 508 bytes is not sent (not in pieces either), one sentence says so, and the chat goes on",
-        zh: "65 508 字节的一行不发送（也不拆开发送），用一句话说明，聊天继续",
+        en: "a line of 65 507 bytes is one datagram; one of 100 000 is not sent (not in pieces either), one sentence says so, and the chat goes on",
+        zh: "65 507 字节的一行是一个数据报；100 000 字节的一行不发送（也不拆开发送），用一句话说明，聊天继续",
     },
     hints: &[
         Text {
@@ -736,7 +736,15 @@ pub const SKIPS_A_LINE_LONGER_THAN_A_DATAGRAM: Check = Check {
     needs: &[],
     run: |t| {
         let (mut chat, bound, peer) = chat_with_suite(t)?;
-        let mut line = vec![b'x'; MAX_DATAGRAM + 1];
+        // The longest line that fits is sent whole.
+        let mut longest = vec![b'y'; MAX_DATAGRAM];
+        longest.push(b'\n');
+        chat.type_bytes(&longest)?;
+        expect_sent(&peer, &longest[..MAX_DATAGRAM], bound)?;
+        // A line longer than any one read of it: what a program reads past
+        // the first part must be thrown away, up to the line's end, not
+        // sent as a line of its own.
+        let mut line = vec![b'x'; 100_000];
         line.push(b'\n');
         chat.type_bytes(&line)?;
         chat.type_line("after the long one")?;

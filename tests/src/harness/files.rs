@@ -104,6 +104,32 @@ impl Test {
         Ok(path)
     }
 
+    /// A named pipe (FIFO) at `rel`: opening it for reading waits for a
+    /// writer, so a program that opens before it looks blocks on it.
+    pub fn make_fifo(&self, rel: &str) -> Result<PathBuf, Stop> {
+        let path = self.path(rel);
+        self.step(msg!("make a named pipe (FIFO) {}", rel; "创建命名管道（FIFO）{}", rel));
+        make_parent(&path)?;
+        rustix::fs::mknodat(
+            rustix::fs::CWD,
+            &path,
+            rustix::fs::FileType::Fifo,
+            rustix::fs::Mode::from_raw_mode(0o644),
+            0,
+        )
+        .map_err(|e| io_failed(&path, e.into()))?;
+        Ok(path)
+    }
+
+    /// A UNIX socket file at `rel`, listening while the returned listener
+    /// lives: opening it as a file fails (ENXIO).
+    pub fn make_socket_file(&self, rel: &str) -> Result<std::os::unix::net::UnixListener, Stop> {
+        let path = self.path(rel);
+        self.step(msg!("make a UNIX socket file {}", rel; "创建 UNIX 套接字文件 {}", rel));
+        make_parent(&path)?;
+        std::os::unix::net::UnixListener::bind(&path).map_err(|e| io_failed(&path, e))
+    }
+
     /// Every file, link and directory under `rel`, as paths relative to the
     /// check's directory, sorted; `rel` itself is not listed.
     pub fn entries_under(&self, rel: &str) -> Vec<String> {

@@ -522,6 +522,30 @@ impl TcpServerPeer {
             .step(msg!("accepted a connection from {}", from; "接受了来自 {} 的连接", from));
         Ok(TcpPeer::from_stream(name, stream, self.trace.clone()))
     }
+
+    /// Nothing has connected: called once the program has ended, so a
+    /// connection it made would be waiting in the listener's queue.
+    pub fn expect_no_connection(&self) -> Outcome {
+        self.trace.step(
+            msg!("check that nothing connected to the suite"; "检查没有任何程序连接到评测程序"),
+        );
+        self.listener.set_nonblocking(true).map_err(|e| {
+            Stop::fail(
+                msg!("the suite's listener failed: {}", e; "评测程序的监听套接字出错：{}", e),
+            )
+        })?;
+        match self.listener.accept() {
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => Ok(()),
+            Ok((_, from)) => Err(Stop::mismatch(
+                msg!("the program connected though it should have stopped at its arguments"; "程序本应在检查参数时就停下，却连接了过来"),
+                msg!("no connection"; "没有连接"),
+                msg!("a connection from {}", from; "来自 {} 的连接", from),
+            )),
+            Err(e) => Err(Stop::fail(
+                msg!("accept failed: {}", e; "accept 失败：{}", e),
+            )),
+        }
+    }
 }
 
 /// Streams: files sent in full or in odd pieces, and everything received

@@ -166,10 +166,19 @@ fn find(root: &Path, name: &[u8]) -> Answer {
     if !real.starts_with(root) {
         return refused("it leads outside the served directory");
     }
+    // Look before opening: opening a named pipe waits for a writer (for
+    // ever, and the clients behind this one with it), and a device may do
+    // anything. Only a regular file is opened.
+    match std::fs::metadata(&real) {
+        Ok(meta) if meta.is_file() => {}
+        Ok(_) => return refused("it is not a regular file"),
+        Err(e) => return Answer::Refused(format!("it cannot be read: {}", explain(&e))),
+    }
     // Open the resolved path, so what we checked is what we send.
+    // It exists and is a regular file: failing to open it now (no read
+    // permission, say) is a refusal, never "missing".
     let file = match File::open(&real) {
         Ok(file) => file,
-        Err(e) if e.kind() == ErrorKind::NotFound => return Answer::Missing,
         Err(e) => return Answer::Refused(format!("it cannot be opened: {}", explain(&e))),
     };
     match file.metadata() {

@@ -199,6 +199,39 @@ pub const SERVER_REFUSES_A_DIRECTORY: Check = Check {
     },
 };
 
+pub const SERVER_REFUSES_WHAT_IT_CANNOT_OPEN_AS_A_FILE: Check = Check {
+    name: "server_refuses_what_it_cannot_open_as_a_file",
+    behaviour: "F6",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "a link that loops, a named pipe and a socket are answered `REFUSED` (not `MISSING`), at once, and the server goes on",
+        zh: "循环的链接、命名管道和套接字都立即回答 `REFUSED`（而不是 `MISSING`），服务器继续运行",
+    },
+    hints: &[
+        Text {
+            en: "Look before you open: std::fs::metadata(path) and is_file(). Opening a named pipe waits for a writer, forever; only a regular file is served.",
+            zh: "先看再打开：std::fs::metadata(path) 并检查 is_file()。打开命名管道会一直等待写入方；只有普通文件才提供。",
+        },
+        Text {
+            en: "`MISSING` means there is no such name; a name that exists but cannot be opened (a link loop: \"too many levels of symbolic links\") is `REFUSED <reason>`.",
+            zh: "`MISSING` 表示没有这个名字；名字存在但打不开（链接循环：“too many levels of symbolic links”）应回答 `REFUSED <原因>`。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        t.make_symlink("root/loop", Path::new("loop"))?;
+        t.make_fifo("root/pipe")?;
+        let _socket = t.make_socket_file("root/socket")?;
+        let small = t.write_file("root/small.txt", b"still serving\n")?;
+        let (_server, addr) = start_server(t)?;
+        for name in ["loop", "pipe", "socket"] {
+            expect_refused(t, addr, name)?;
+        }
+        expect_served(t, addr, "small.txt", &small)
+    },
+};
+
 pub const SERVER_REFUSES_AN_EMPTY_NAME: Check = Check {
     name: "server_refuses_an_empty_name",
     behaviour: "F6",
