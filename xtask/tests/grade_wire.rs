@@ -195,7 +195,12 @@ fn grading_with_the_wire_changes_no_grade_and_shows_the_packets_of_a_reset() {
         .iter()
         .map(|f| f["id"].as_str().unwrap())
         .collect();
-    assert!(findings.contains(&"reset-not-closed"), "{findings:?}");
+    assert!(
+        findings.contains(&"reset-not-closed"),
+        "{findings:?}\n{}\n{:#}",
+        failed["message"].as_str().unwrap(),
+        failed["wire"]
+    );
     let packets = failed["wire"]["packets"].as_array().unwrap();
     assert!(packets.len() <= netlings_suite::wire::JSON_PACKETS);
     let flags: Vec<&str> = packets
