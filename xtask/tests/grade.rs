@@ -493,6 +493,20 @@ if grep -q CAPS $src; then grep CapEff /proc/self/status >&2; exit 3; fi
 if grep -q FORGED $src; then echo '{"report":{"schema":"other"},"markdown":"","junit":"","gradescope":"","notes":[]}'; fi
 "#;
 
+/// `xtask grade` of exercise 05 for `class` into `out`, with the fake
+/// runner in place of the trusted one; `root` is the grader's TMPDIR.
+fn grade_with_fake_runner(root: &Path, class: &Path, out: &Path) -> assert_cmd::Command {
+    let mut command = assert_cmd::Command::cargo_bin("xtask").unwrap();
+    command
+        .args(["grade", "--exercise", "05", "--runner"])
+        .arg(fake_runner(root))
+        .arg("--out")
+        .arg(out)
+        .arg(class)
+        .env("TMPDIR", root);
+    command
+}
+
 fn fake_runner(dir: &Path) -> PathBuf {
     let runner = dir.join("fake-runner");
     std::fs::write(&runner, FAKE_RUNNER).unwrap();
@@ -518,14 +532,8 @@ fn a_runner_that_fails_is_killed_stalls_or_lies_gives_an_error_row_never_a_score
         put(&class.join(name), MAIN, &format!("// {marker}\n"));
     }
     let started = Instant::now();
-    let graded = assert_cmd::Command::cargo_bin("xtask")
-        .unwrap()
-        .args(["grade", "--exercise", "05", "--time-limit", "3", "--runner"])
-        .arg(fake_runner(root.path()))
-        .arg("--out")
-        .arg(&out)
-        .arg(&class)
-        .env("TMPDIR", root.path())
+    let graded = grade_with_fake_runner(root.path(), &class, &out)
+        .args(["--time-limit", "3"])
         .timeout(Duration::from_secs(120))
         .output()
         .unwrap();
@@ -563,14 +571,7 @@ fn the_runner_keeps_only_the_capabilities_it_needs() {
     let class = root.path().join("class");
     let out = root.path().join("grades");
     put(&class.join("caps"), MAIN, "// CAPS\n");
-    assert_cmd::Command::cargo_bin("xtask")
-        .unwrap()
-        .args(["grade", "--exercise", "05", "--runner"])
-        .arg(fake_runner(root.path()))
-        .arg("--out")
-        .arg(&out)
-        .arg(&class)
-        .env("TMPDIR", root.path())
+    grade_with_fake_runner(root.path(), &class, &out)
         .timeout(Duration::from_secs(120))
         .assert()
         .success();
@@ -643,14 +644,7 @@ fn a_grader_killed_mid_class_keeps_the_rows_already_written() {
     // Its cgroup is left (nothing runs in it); the next grading removes it.
     let killed = format!("netlings-{}-", grader.id());
     std::fs::remove_dir_all(class.join("b-stalls")).unwrap();
-    assert_cmd::Command::cargo_bin("xtask")
-        .unwrap()
-        .args(["grade", "--exercise", "05", "--runner"])
-        .arg(fake_runner(root.path()))
-        .arg("--out")
-        .arg(&out)
-        .arg(&class)
-        .env("TMPDIR", root.path())
+    grade_with_fake_runner(root.path(), &class, &out)
         .timeout(Duration::from_secs(60))
         .assert()
         .success();
