@@ -133,17 +133,22 @@ def serve(conn, peer, root):
         say(f"refused {shown}: {answer[1]}")
     else:
         _, f, size = answer
-        with f:
-            conn.sendall(f"OK {size}\n".encode())
-            sent = 0
-            # A chunk at a time with sendall (never f.read() of the whole
-            # file, never send() whose count would be dropped).
-            while sent < size:
-                chunk = f.read(min(CHUNK, size - sent))
-                if not chunk:
-                    raise OSError("the file shrank while it was being sent")
-                conn.sendall(chunk)
-                sent += len(chunk)
+        try:
+            with f:
+                conn.sendall(f"OK {size}\n".encode())
+                sent = 0
+                # A chunk at a time with sendall (never f.read() of the whole
+                # file, never send() whose count would be dropped).
+                while sent < size:
+                    chunk = f.read(min(CHUNK, size - sent))
+                    if not chunk:
+                        raise OSError("the file shrank while it was being sent")
+                    conn.sendall(chunk)
+                    sent += len(chunk)
+        except OSError as e:
+            # Closing short is how the client learns its copy is incomplete.
+            say(f"sending {shown} to {peer} failed: {e}")
+            return
         say(f"sent {size} bytes of {shown} to {peer}")
 
 

@@ -128,7 +128,7 @@ impl Sandbox {
         let l = &self.limits;
         let user = if self.root {
             format!(
-                "programs and build run as uid {PROGRAM_UID} (a user of their own); the runner as root of the sandbox with only the capabilities it needs for them (setuid, setgid, kill, ptrace-read, file access, resource limits), then root of a user namespace of its own (uid {} outside: no capability over the host) where the kernel allows, non-dumpable",
+                "programs and build run as uid {PROGRAM_UID} (a user of their own); the runner as root of the sandbox with only the capabilities it needs for them (setuid, setgid, kill, ptrace-read, file access, resource limits, a network namespace per check), then root of a user namespace of its own (uid {} outside: no capability over the host) where the kernel allows, non-dumpable",
                 crate::userns::RUNNER_UID
             )
         } else {
@@ -338,6 +338,18 @@ pub const RUNNER_CAPS: &[(&str, &str)] = &[
     ),
     ("CAP_FOWNER", "remove folders the programs made"),
     (
+        "CAP_SYS_ADMIN",
+        "give a check a private network namespace of its own (unshare(CLONE_NEWNET)): the ephemeral-range, default-address and packet-loss checks, and --wire",
+    ),
+    (
+        "CAP_NET_ADMIN",
+        "bring up that namespace's loopback, set its port range, drop packets with nft",
+    ),
+    (
+        "CAP_NET_RAW",
+        "capture a check's packets on that loopback (--wire)",
+    ),
+    (
         "CAP_SYS_RESOURCE",
         "cap a running program's address space (prlimit), where the host grants it",
     ),
@@ -352,7 +364,10 @@ fn in_bounding_set(cap: &str) -> bool {
         "CAP_KILL" => 5,
         "CAP_SETGID" => 6,
         "CAP_SETUID" => 7,
+        "CAP_NET_ADMIN" => 12,
+        "CAP_NET_RAW" => 13,
         "CAP_SYS_PTRACE" => 19,
+        "CAP_SYS_ADMIN" => 21,
         "CAP_SYS_RESOURCE" => 24,
         _ => return false,
     };

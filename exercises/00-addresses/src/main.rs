@@ -32,7 +32,8 @@ fn main() {
 /// Print the `key: value` lines for `ADDRESS[%ZONE][/PREFIX]`.
 fn describe_address(text: &str) {
     // Step 1, parse: split off `/PREFIX`, then `%ZONE` (IPv6 only, e.g.
-    // fe80::1%19), then parse the rest as an `IpAddr`. Each of the four
+    // fe80::1%19: letters, digits, `-`, `_` and `.`, never empty), then
+    // parse the rest as an `IpAddr`. Each of the four
     // numbers of an IPv4 address is 0 to 255 — the notes say 1 to 256,
     // which is wrong: a number is 8 bits. Anything that does not parse is a
     // usage error (exit 2). Print `address:` and `version:`.

@@ -58,6 +58,7 @@ pub static EXERCISE: Exercise = Exercise {
         &SERVER_SURVIVES_A_CLIENT_THAT_LEAVES_MID_TRANSFER,
         &SERVER_MEMORY_STAYS_FLAT_FOR_A_LARGE_FILE,
         &SERVER_LETS_A_SLOW_READER_PACE_IT,
+        &SERVER_SAYS_A_TRANSFER_FAILED_WHEN_THE_FILE_SHRINKS,
         &SERVER_DELIVERS_EVERY_BYTE_UNDER_PACKET_LOSS,
         &SERVER_REJECTS_A_PORT_OUT_OF_RANGE,
         &SERVER_TAKES_A_NAME_ENDING_IN_CRLF,
@@ -169,11 +170,12 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "07.server-lines",
-        "For each request: `request from IP:PORT: NAME`, then exactly one line (`sent N bytes of NAME to IP:PORT`, `missing NAME`, `refused NAME: REASON`); nothing else on stdout.",
-        "每个请求打印 `request from IP:PORT: NAME`，然后正好一行（`sent N bytes of NAME to IP:PORT`、`missing NAME`、`refused NAME: REASON`）；标准输出没有别的内容。",
+        "For each request: `request from IP:PORT: NAME`, then exactly one line (`sent N bytes of NAME to IP:PORT`, `missing NAME`, `refused NAME: REASON`, or `sending NAME to IP:PORT failed…` when the transfer breaks or the file shrinks); nothing else on stdout.",
+        "每个请求打印 `request from IP:PORT: NAME`，然后正好一行（`sent N bytes of NAME to IP:PORT`、`missing NAME`、`refused NAME: REASON`，传输中断或文件变短时为 `sending NAME to IP:PORT failed…`）；标准输出没有别的内容。",
         &[
             "server_prints_each_request_with_the_sender",
             "server_prints_one_line_for_each_outcome",
+            "server_says_a_transfer_failed_when_the_file_shrinks",
         ],
     ),
     clause(
@@ -1142,6 +1144,73 @@ pub const SERVER_LETS_A_SLOW_READER_PACE_IT: Check = Check {
             msg!("while its client read slowly"; "客户端慢速读取"),
         )?;
         expect_body(&mut client, &big)
+    },
+};
+
+pub const SERVER_SAYS_A_TRANSFER_FAILED_WHEN_THE_FILE_SHRINKS: Check = Check {
+    name: "server_says_a_transfer_failed_when_the_file_shrinks",
+    behaviour: "F8",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "a file cut short while it is sent: fewer bytes than announced arrive and the server's line says the sending failed (or every announced byte of the file as it was, and `sent`)",
+        zh: "文件在发送途中被截短：收到的字节少于所宣布的，服务器输出的那一行说明发送失败（或者收到文件原样的全部字节，并输出 `sent`）",
+    },
+    hints: &[
+        Text {
+            en: "Count the bytes you send; when the file ends before the size you announced, that transfer failed: print `sending NAME to IP:PORT failed: …`, not `sent`.",
+            zh: "统计发送的字节数；文件在达到宣布的大小之前就结束了，这次传输就是失败的：打印 `sending NAME to IP:PORT failed: …`，而不是 `sent`。",
+        },
+        Text {
+            en: "Closing the connection early is how the client learns its copy is incomplete; the server's log must not claim the whole file went out.",
+            zh: "提前关闭连接是客户端得知副本不完整的方式；服务器的日志不能声称整个文件都发出去了。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let size = 32 << 20;
+        let big = t.write_random_file("root/big.bin", size, 12)?;
+        let (mut server, addr) = start_server(t)?;
+        let (mut client, header) = ask(t, addr, "big.bin")?;
+        expect_ok_header(&header, &big)?;
+        // The transfer has begun and the client reads no more for now, so
+        // the server is still reading the file when it is cut.
+        client.expect_some_data(REPLY)?;
+        t.shrink_file("root/big.bin", 1 << 20)?;
+        let body = client.read_to_end(size as usize, TRANSFER)?;
+        t.step(
+            msg!("{} of {} announced bytes arrived before the end", body.len(), size;
+                    "连接结束前收到了所宣布的 {} 字节中的 {} 字节", size, body.len()),
+        );
+        server.expect_line("\"request from IP:PORT: big.bin\"", REPLY, |l| {
+            l.starts_with("request from")
+        })?;
+        let line = server.next_line_within(REPLY)?;
+        let peer = client.local_addr();
+        // A server that read the whole file before sending (a snapshot)
+        // keeps its promise: every announced byte, as the file was.
+        let (said, expected) = if body.len() as u64 == size {
+            if body != t.random_bytes(size as usize, 12) {
+                return Err(Stop::mismatch(
+                    msg!("all the announced bytes arrived, but they are not the file's"; "宣布的字节都到了，却不是文件的内容"),
+                    msg!("the file's bytes as they were when announced"; "宣布时文件的字节"),
+                    msg!("other bytes"; "别的字节"),
+                ));
+            }
+            let sent = format!("sent {size} bytes of big.bin to {peer}");
+            (line == sent, sent)
+        } else {
+            let failed = format!("sending big.bin to {peer} failed");
+            (line.starts_with(&failed), format!("{failed}: …"))
+        };
+        if said {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("the server's line does not say what happened to the transfer"; "服务器输出的那一行没有如实说明这次传输的结果"),
+            show::text(&expected),
+            show::text(&line),
+        ))
     },
 };
 

@@ -104,6 +104,18 @@ impl Test {
         Ok(path)
     }
 
+    /// Cut the file at `rel` to its first `size` bytes, as someone who
+    /// rewrites it while a program is reading it.
+    pub fn shrink_file(&self, rel: &str, size: u64) -> Outcome {
+        let path = self.path(rel);
+        self.step(msg!("cut {} to its first {}", rel, human_size(size); "把 {} 截短为前 {}", rel, human_size(size)));
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .and_then(|file| file.set_len(size))
+            .map_err(|e| io_failed(&path, e))
+    }
+
     /// A named pipe (FIFO) at `rel`: opening it for reading waits for a
     /// writer, so a program that opens before it looks blocks on it.
     pub fn make_fifo(&self, rel: &str) -> Result<PathBuf, Stop> {

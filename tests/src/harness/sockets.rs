@@ -20,6 +20,37 @@ pub struct Held {
 /// The sockets process `pid` holds with a local port (bound or listening);
 /// empty when `/proc` cannot tell (the process is gone).
 pub fn held_by(pid: u32) -> Vec<Held> {
+    sockets_of(pid, &TABLES, false)
+}
+
+/// The addresses a program is ready on: TCP listeners, or bound UDP sockets.
+pub fn ready_on(pid: u32, transport: Transport) -> Vec<SocketAddr> {
+    let tables: Vec<(&str, Transport)> = TABLES
+        .iter()
+        .copied()
+        .filter(|(_, t)| *t == transport)
+        .collect();
+    sockets_of(pid, &tables, transport == Transport::Tcp)
+        .into_iter()
+        .filter(|h| transport == Transport::Udp || h.listening)
+        .map(|h| h.local)
+        .collect()
+}
+
+const TABLES: [(&str, Transport); 4] = [
+    ("tcp", Transport::Tcp),
+    ("tcp6", Transport::Tcp),
+    ("udp", Transport::Udp),
+    ("udp6", Transport::Udp),
+];
+
+/// The sockets of `pid` found in `tables`. With `listeners_only`, a TCP
+/// table is read only as far as its listeners: the kernel lists them
+/// first, and every read of the rest walks the whole table of connections
+/// (hundreds of thousands of buckets on a large machine), so a check that
+/// polls for a listener would otherwise cost a walk per poll.
+fn sockets_of(pid: u32, tables: &[(&str, Transport)], listeners_only: bool) -> Vec<Held> {
+    use std::io::BufRead;
     let Ok(fds) = std::fs::read_dir(format!("/proc/{pid}/fd")) else {
         return Vec::new();
     };
@@ -37,20 +68,22 @@ pub fn held_by(pid: u32) -> Vec<Held> {
         return Vec::new();
     }
     let mut held = Vec::new();
-    for (table, transport) in [
-        ("tcp", Transport::Tcp),
-        ("tcp6", Transport::Tcp),
-        ("udp", Transport::Udp),
-        ("udp6", Transport::Udp),
-    ] {
-        let text = std::fs::read_to_string(format!("/proc/{pid}/net/{table}")).unwrap_or_default();
-        for line in text.lines().skip(1) {
+    for &(table, transport) in tables {
+        let Ok(file) = std::fs::File::open(format!("/proc/{pid}/net/{table}")) else {
+            continue;
+        };
+        for line in std::io::BufReader::new(file).lines().skip(1) {
+            let Ok(line) = line else { break };
             let fields: Vec<&str> = line.split_whitespace().collect();
             let (Some(local), Some(state), Some(inode)) =
                 (fields.get(1), fields.get(3), fields.get(9))
             else {
                 continue;
             };
+            let listening = transport == Transport::Tcp && *state == "0A";
+            if listeners_only && transport == Transport::Tcp && !listening {
+                break;
+            }
             if !inodes.contains(*inode) {
                 continue;
             }
@@ -63,20 +96,11 @@ pub fn held_by(pid: u32) -> Vec<Held> {
             held.push(Held {
                 transport,
                 local,
-                listening: transport == Transport::Tcp && *state == "0A",
+                listening,
             });
         }
     }
     held
-}
-
-/// The addresses a program is ready on: TCP listeners, or bound UDP sockets.
-pub fn ready_on(pid: u32, transport: Transport) -> Vec<SocketAddr> {
-    held_by(pid)
-        .into_iter()
-        .filter(|h| h.transport == transport && (transport == Transport::Udp || h.listening))
-        .map(|h| h.local)
-        .collect()
 }
 
 /// `0100007F:1F90` → 127.0.0.1:8080; IPv6 is four such 32-bit words.

@@ -27,7 +27,8 @@ const MAX_HEADER: u64 = 1024;
 fn main() {
     // Step 0, the arguments: `IP:PORT NAME [--dir DIR] [--force]`. Use
     // `Args::parse(usage, &["--dir"], &["--force"])`, `.addr(0, ...)`,
-    // `.positional(1)` for the name (missing: `usage_error`, exit 2),
+    // `.positional(1)` for the name (missing, empty or holding a newline:
+    // `usage_error`, exit 2, since it must go out as one line),
     // `.value("--dir")` (default ".") and `.switch("--force")`.
     //
     // The file is saved as `DIR/new_<last part of NAME>`: only the last

@@ -98,10 +98,13 @@ fn find(root: &Path, name: &[u8]) -> Answer {
     //    climbs out of the root, and `root.join("/etc/passwd")` is
     //    `/etc/passwd`. Otherwise `Answer::Refused(reason)`.
     //  - where it really leads: `std::fs::canonicalize(root.join(name))`
-    //    resolves symbolic links. NotFound means `Answer::Missing`; a real
-    //    path that does not start with `root` means `Answer::Refused`.
-    // Then open the file and take its size from `file.metadata()`; a
-    // directory is not a file to send (refuse it).
+    //    resolves symbolic links. NotFound means `Answer::Missing`; any
+    //    other error (a link that loops) is a refusal, and a real path that
+    //    does not start with `root` means `Answer::Refused`.
+    // Look before you open: `std::fs::metadata` and `is_file()`. Only a
+    // regular file is sent; a directory is refused, and so is a named pipe
+    // (opening one waits for a writer, for ever). Then open it and take its
+    // size from `file.metadata()`.
     todo!("step 4: refuse names outside the root, report missing files, open the file")
 }
 
