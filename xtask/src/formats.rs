@@ -136,8 +136,15 @@ pub fn markdown(report: &Report) -> String {
             continue;
         }
         for c in failed {
+            // With --wire, the packets under the explanation, as drawn in
+            // the terminal.
+            let packets = c
+                .diagram
+                .as_ref()
+                .map(|d| format!("\n```\n{}\n```\n", d.trim_end()))
+                .unwrap_or_default();
             out.push_str(&format!(
-                "<details><summary>✗ {} <code>[{} {} · {}]</code></summary>\n\n```\n{}\n```\n</details>\n",
+                "<details><summary>✗ {} <code>[{} {} · {}]</code></summary>\n\n```\n{}\n```\n{packets}</details>\n",
                 c.title,
                 c.behaviour,
                 c.section,

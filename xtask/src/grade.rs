@@ -32,6 +32,8 @@ pub struct Options {
     pub runner: Option<PathBuf>,
     /// The course's grading.toml (default: the workspace's, else defaults).
     pub grading: Option<PathBuf>,
+    /// `--wire`: the runner captures each check's packets.
+    pub wire: bool,
 }
 
 pub fn run(path: &Path, options: &Options) -> ExitCode {
@@ -110,6 +112,7 @@ pub fn run(path: &Path, options: &Options) -> ExitCode {
             &Runner {
                 program: &runner,
                 grading: &grading,
+                wire: options.wire,
             },
             name,
         );
@@ -220,6 +223,8 @@ pub fn submissions(path: &Path) -> Result<Vec<(String, PathBuf)>, String> {
 struct Runner<'a> {
     program: &'a Path,
     grading: &'a str,
+    /// Pass `--wire` on.
+    wire: bool,
 }
 
 /// What the runner sends back.
@@ -230,6 +235,9 @@ struct Envelope {
     junit: String,
     gradescope: String,
     notes: Vec<String>,
+    /// With `--wire`: why the packets could not be captured, if so.
+    #[serde(default)]
+    wire: Option<String>,
 }
 
 struct GradedSubmission {
@@ -268,6 +276,9 @@ fn grade_one(
     let handle = only.map(Exercise::handle);
     if let Some(handle) = &handle {
         argv.extend(["--exercise", handle]);
+    }
+    if runner.wire {
+        argv.push("--wire");
     }
     let ran = sandbox.run(name, layout, runner.program, &argv, REPORT_CAP);
     let why_not = |what: String| {
@@ -334,10 +345,11 @@ fn grade_one(
     json["target"] = serde_json::Value::String(name.to_string());
     json["refused"] = serde_json::json!(taken.refused);
     json["sandbox"] = serde_json::json!({ "limits_reached": notes });
+    let no_wire = wire_unavailable(&mut json, envelope.wire);
     let mut markdown = String::new();
-    if !taken.refused.is_empty() || !notes.is_empty() {
+    if !taken.refused.is_empty() || !notes.is_empty() || !no_wire.is_empty() {
         markdown.push_str("### Grading notes\n\n");
-        for line in taken.refused.iter().chain(&notes) {
+        for line in taken.refused.iter().chain(&notes).chain(&no_wire) {
             markdown.push_str(&format!("- {line}\n"));
         }
         markdown.push('\n');
@@ -353,6 +365,17 @@ fn grade_one(
         notes,
         seconds: ran.elapsed.as_secs_f32(),
     })
+}
+
+/// `--wire` where the sandbox could make no namespace: why, once, in the
+/// report (`sandbox.wire`) and its grading notes; never in the gradebook's
+/// notes (the grades are those of a run without `--wire`).
+fn wire_unavailable(json: &mut serde_json::Value, why: Option<String>) -> Vec<String> {
+    let Some(why) = why else {
+        return Vec::new();
+    };
+    json["sandbox"]["wire"] = serde_json::Value::String(why.clone());
+    vec![why]
 }
 
 fn save(out: &Path, name: &str, graded: &GradedSubmission) -> Result<(), String> {

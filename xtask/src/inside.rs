@@ -23,7 +23,13 @@ pub const BUILD_DEADLINE: Duration = Duration::from_secs(300);
 /// Processes (and threads) of the submission's user at once.
 const PROGRAM_PROCESSES: usize = 256;
 
-pub fn run(only: Option<&str>, grading: Option<&str>, jobs: usize, lang: Lang) -> ExitCode {
+pub fn run(
+    only: Option<&str>,
+    grading: Option<&str>,
+    jobs: usize,
+    wire: bool,
+    lang: Lang,
+) -> ExitCode {
     // The course's points, handed over by the grader (trusted).
     let grading = match grading
         .map(Grading::parse)
@@ -36,6 +42,10 @@ pub fn run(only: Option<&str>, grading: Option<&str>, jobs: usize, lang: Lang) -
         }
     };
     let started = std::time::SystemTime::now();
+    // First, while the runner has one thread (and before it makes itself
+    // non-dumpable, which changing uid would undo): a user namespace of its
+    // own, so checks can make network namespaces (userns.rs).
+    let in_namespace = own_user_namespace();
     if let Err(e) =
         rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable)
     {
@@ -152,6 +162,13 @@ pub fn run(only: Option<&str>, grading: Option<&str>, jobs: usize, lang: Lang) -
         outcomes.push(None);
         prepared.push(Some((exercise, Arc::new(targets))));
     }
+    let no_wire = wire
+        .then(|| capture(lang))
+        .flatten()
+        .map(|why| match &in_namespace {
+            Ok(()) => why,
+            Err(no_userns) => format!("{why} (no user namespace for the runner: {no_userns})"),
+        });
     let results = run_pooled(&prepared, jobs, None);
     let outcomes: Vec<Outcome> = outcomes
         .into_iter()
@@ -175,9 +192,33 @@ pub fn run(only: Option<&str>, grading: Option<&str>, jobs: usize, lang: Lang) -
         "junit": formats::junit(&report),
         "gradescope": formats::gradescope(&report),
         "notes": notes(&disks, user),
+        "wire": no_wire,
     });
     println!("{document}");
     ExitCode::SUCCESS
+}
+
+/// With a user for the programs (a grader that is root): the runner's own
+/// user namespace, or why the kernel refused it (added to `--wire`'s note;
+/// checks that need a namespace are then skipped with their reason).
+fn own_user_namespace() -> Result<(), String> {
+    let Some(uid) = std::env::var("NETLINGS_PROGRAM_UID")
+        .ok()
+        .and_then(|u| u.parse::<u32>().ok())
+    else {
+        return Ok(());
+    };
+    crate::userns::enter(uid)
+}
+
+/// `--wire`: every check from now on runs in a network namespace of its
+/// own whose loopback is captured (the same `unshare(CLONE_NEWNET)` of the
+/// check's thread as outside the sandbox, and as the packet-loss checks
+/// do here); the programs inherit it, still started as their own user.
+/// Where no namespace can be made, why (said once in the report), and the
+/// checks run uncaptured with the same verdicts.
+fn capture(lang: Lang) -> Option<String> {
+    netlings_suite::wire::enable().map(|why| why.get(lang).to_string())
 }
 
 /// The programs' user (when there is one, through [`as_user`]), then

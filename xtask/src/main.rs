@@ -24,6 +24,7 @@ mod selftest;
 mod state;
 mod stress;
 mod stubs;
+mod userns;
 mod watch;
 mod wire;
 
@@ -112,6 +113,11 @@ enum Cmd {
         /// CPU seconds of each of the submission's programs.
         #[arg(long, default_value_t = 60)]
         cpu_limit: u64,
+        /// Capture each check's packets inside the sandbox (a network
+        /// namespace per check, where the kernel allows it): the reports
+        /// carry a failed check's packets and diagram.
+        #[arg(long)]
+        wire: bool,
         /// Tests only: run this program in the sandbox instead of the
         /// trusted runner.
         #[arg(long, hide = true)]
@@ -128,6 +134,9 @@ enum Cmd {
         /// Checks run at once.
         #[arg(long, default_value_t = 4)]
         jobs: usize,
+        /// Capture each check's packets (`grade --wire`).
+        #[arg(long)]
+        wire: bool,
     },
     /// Fetch each student's repository at the last commit before a deadline
     /// into a class folder, recording the commit (collected.csv).
@@ -249,6 +258,7 @@ fn main() -> ExitCode {
             memory_limit,
             disk_limit,
             cpu_limit,
+            wire,
             runner,
         }) => grade::run(
             &path,
@@ -265,13 +275,21 @@ fn main() -> ExitCode {
                 },
                 runner,
                 grading,
+                wire,
             },
         ),
         Some(Cmd::GradeInside {
             exercise,
             grading_toml,
             jobs,
-        }) => inside::run(exercise.as_deref(), grading_toml.as_deref(), jobs, lang),
+            wire,
+        }) => inside::run(
+            exercise.as_deref(),
+            grading_toml.as_deref(),
+            jobs,
+            wire,
+            lang,
+        ),
         Some(Cmd::Collect {
             roster,
             deadline,

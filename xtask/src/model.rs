@@ -244,6 +244,10 @@ pub struct CheckReport {
     /// With `--wire`, a failed check's packets (bounded) and findings.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub wire: Option<netlings_suite::wire::Json>,
+    /// The same conversation drawn as a sequence diagram (folded when
+    /// long), for the Markdown report; not in the JSON, which has the packets.
+    #[serde(skip)]
+    pub diagram: Option<String>,
 }
 
 /// The cause of a failure, as the report gives it.
@@ -401,9 +405,8 @@ impl ExerciseReport {
                 duration_ms: verdict.map_or(0, |v| v.duration.as_millis() as u64),
                 diagnosis: verdict.and_then(|v| Diagnosed::of(v, lang)),
                 blocked_by: blocker.map(|at| exercise.check_id(results[at].0)),
-                wire: verdict
-                    .and_then(|v| v.wire.as_ref().filter(|_| v.status == Status::Fail))
-                    .map(|w| w.json(lang)),
+                wire: failed_wire(verdict).map(|w| w.json(lang)),
+                diagram: failed_wire(verdict).map(|w| netlings_suite::wire::render(w, lang)),
             });
         }
         ExerciseReport {
@@ -469,6 +472,14 @@ pub fn strip_ansi(text: &str) -> String {
 
 /// `exercises/05-tcp-server/src/main.rs`, or the `src` folder of an exercise
 /// with several programs.
+/// The packets of a failed check, when it was captured (`--wire`): a
+/// passing or skipped check carries none.
+fn failed_wire(verdict: Option<&Verdict>) -> Option<&netlings_suite::wire::Wire> {
+    verdict
+        .filter(|v| v.status == Status::Fail)
+        .and_then(|v| v.wire.as_ref())
+}
+
 fn source_of(exercise: &Exercise) -> String {
     let src = format!("exercises/{}/src", exercise.folder());
     let main = format!("{src}/main.rs");

@@ -128,7 +128,8 @@ impl Sandbox {
         let l = &self.limits;
         let user = if self.root {
             format!(
-                "programs and build run as uid {PROGRAM_UID} (a user of their own); the runner as root of the sandbox with only the capabilities it needs for them (setuid, setgid, kill, ptrace-read, file access, resource limits, a network namespace per check), non-dumpable"
+                "programs and build run as uid {PROGRAM_UID} (a user of their own); the runner as root of the sandbox with only the capabilities it needs for them (setuid, setgid, kill, ptrace-read, file access, resource limits, a network namespace per check), then root of a user namespace of its own (uid {} outside: no capability over the host) where the kernel allows, non-dumpable",
+                crate::userns::RUNNER_UID
             )
         } else {
             "the grader is not root: runner and programs share your user inside a user namespace (the runner is non-dumpable, but a program can signal it: that submission is then not graded)".to_string()

@@ -91,15 +91,7 @@ fn junit_counts(xml: &str) -> (usize, usize) {
 #[case::stub_fails(false)]
 fn every_format_is_valid(#[case] solutions: bool) {
     let reports = check_05(solutions);
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(workspace().join("docs/report.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
-    let errors: Vec<String> = validator
-        .iter_errors(&reports.json)
-        .map(|e| format!("{e} at {}", e.instance_path))
-        .collect();
+    let errors = support::schema_errors(&reports.json);
     assert!(
         errors.is_empty(),
         "the JSON report breaks its schema: {errors:?}"

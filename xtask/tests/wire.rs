@@ -3,17 +3,12 @@
 //! and in the JSON report; its capture file is a pcap file; the READMEs'
 //! diagrams are what the solutions do now.
 
+mod support;
+
 use assert_cmd::Command;
 use netlings_suite::targets::Bins;
 use predicates::prelude::*;
 use serde_json::Value;
-use std::path::Path;
-
-fn workspace() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("xtask is in the workspace")
-}
 
 /// Whether packets can be captured here; as root they must be.
 fn can_capture() -> bool {
@@ -71,15 +66,7 @@ fn a_reset_instead_of_a_close_is_named_from_the_packets() {
 
     let report: Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("en.json")).unwrap()).unwrap();
-    let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(workspace().join("docs/report.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
-    let errors: Vec<String> = validator
-        .iter_errors(&report)
-        .map(|e| format!("{e} at {}", e.instance_path))
-        .collect();
+    let errors = support::schema_errors(&report);
     assert!(errors.is_empty(), "{errors:?}");
     let checks = report["exercises"][0]["checks"].as_array().unwrap();
     let check = |name: &str| checks.iter().find(|c| c["name"] == name).unwrap();

@@ -321,6 +321,11 @@ fn packet_socket() -> io::Result<OwnedFd> {
             )
         };
         set(libc::SOL_PACKET, PACKET_IGNORE_OUTGOING, 1);
+        // The kernel stamps a packet as it arrives only while some socket
+        // asks for timestamps; asked for only at the first SIOCGSTAMPNS,
+        // packets before it would be stamped when the reader got to them
+        // (late, on a loaded machine: after the check had ended).
+        set(libc::SOL_SOCKET, libc::SO_TIMESTAMPNS, 1);
         // Room for a burst (a file transfer) while the reader is not
         // scheduled; beyond it the kernel counts what it dropped.
         if set(libc::SOL_SOCKET, libc::SO_RCVBUFFORCE, 8 << 20) != 0 {

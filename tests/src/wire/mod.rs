@@ -51,6 +51,11 @@ pub const EXCERPT: usize = 48;
 
 /// Whether `--wire` asked for captures, and why they cannot be made here.
 static ENABLED: OnceLock<Result<(), Msg>> = OnceLock::new();
+/// The probe's capture socket, open for the whole run: while it asks for
+/// timestamps the kernel stamps every packet as it arrives, and switching
+/// that on takes a moment (a work queue), which a check's first packets
+/// must not wait for.
+static STAMPING: OnceLock<capture::Ring> = OnceLock::new();
 
 /// Turn captures on for every check this process runs from now on. Returns
 /// why they cannot be made here (probed once, on a thread of its own that is
@@ -59,7 +64,7 @@ static ENABLED: OnceLock<Result<(), Msg>> = OnceLock::new();
 pub fn enable() -> Option<Msg> {
     ENABLED
         .get_or_init(|| {
-            std::thread::spawn(|| capture::Ring::open().map(drop))
+            std::thread::spawn(|| capture::Ring::open().map(|ring| drop(STAMPING.set(ring))))
                 .join()
                 .unwrap_or_else(|_| Err(msg!("the capture probe crashed"; "抓包探测崩溃了")))
         })

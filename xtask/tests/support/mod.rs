@@ -217,3 +217,16 @@ pub fn git(dir: &Path, args: &[&str]) -> Command {
     command.current_dir(dir).args(args).timeout(DEADLINE);
     command
 }
+
+/// Where `report` breaks `docs/report.schema.json` (empty when it keeps it).
+pub fn schema_errors(report: &serde_json::Value) -> Vec<String> {
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(workspace().join("docs/report.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
+    validator
+        .iter_errors(report)
+        .map(|e| format!("{e} at {}", e.instance_path))
+        .collect()
+}
