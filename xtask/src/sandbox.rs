@@ -317,7 +317,9 @@ impl Sandbox {
 }
 
 /// The capabilities the runner keeps as root of the sandbox, and why: the
-/// programs are another user's processes.
+/// programs are another user's processes. Nothing here makes a network
+/// namespace (CAP_SYS_ADMIN over the host): the runner's own user
+/// namespace (`userns.rs`) gives it that power over its own namespaces only.
 pub const RUNNER_CAPS: &[(&str, &str)] = &[
     (
         "CAP_SETUID",
@@ -338,18 +340,6 @@ pub const RUNNER_CAPS: &[(&str, &str)] = &[
     ),
     ("CAP_FOWNER", "remove folders the programs made"),
     (
-        "CAP_SYS_ADMIN",
-        "give a check a private network namespace of its own (unshare(CLONE_NEWNET)): the ephemeral-range, default-address and packet-loss checks, and --wire",
-    ),
-    (
-        "CAP_NET_ADMIN",
-        "bring up that namespace's loopback, set its port range, drop packets with nft",
-    ),
-    (
-        "CAP_NET_RAW",
-        "capture a check's packets on that loopback (--wire)",
-    ),
-    (
         "CAP_SYS_RESOURCE",
         "cap a running program's address space (prlimit), where the host grants it",
     ),
@@ -364,10 +354,7 @@ fn in_bounding_set(cap: &str) -> bool {
         "CAP_KILL" => 5,
         "CAP_SETGID" => 6,
         "CAP_SETUID" => 7,
-        "CAP_NET_ADMIN" => 12,
-        "CAP_NET_RAW" => 13,
         "CAP_SYS_PTRACE" => 19,
-        "CAP_SYS_ADMIN" => 21,
         "CAP_SYS_RESOURCE" => 24,
         _ => return false,
     };

@@ -211,6 +211,8 @@ pub struct Proc {
     pub(super) pgid: i32,
     /// Set once the check waits for the program to end.
     exit_expected: bool,
+    /// The read end of its stdout pipe, to see whether output is waiting.
+    stdout_peek: Option<std::os::fd::OwnedFd>,
 }
 
 impl Proc {
@@ -265,6 +267,9 @@ impl Proc {
 
         let (tx, lines) = channel();
         let stdout = child.stdout.take().expect("stdout is piped");
+        // A second handle on the same pipe, only to ask how much is waiting
+        // in it (the reader thread may lag on a loaded machine).
+        let stdout_peek = std::os::fd::AsFd::as_fd(&stdout).try_clone_to_owned().ok();
         thread::spawn(move || read_lines(stdout, |event| tx.send(event).is_ok()));
 
         let stderr = Arc::new(Mutex::new(Vec::new()));
@@ -297,6 +302,7 @@ impl Proc {
             reaper,
             pgid,
             exit_expected: false,
+            stdout_peek,
         })
     }
 
@@ -486,6 +492,7 @@ impl Proc {
             }
             if let Some((since, addr)) = ready_since
                 && since.elapsed() >= FLUSH_GRACE
+                && self.output_stuck()
             {
                 return Err(self.not_flushed(addr, &expected, from));
             }
@@ -517,6 +524,27 @@ impl Proc {
             ));
         }
         Ok(addr)
+    }
+
+    /// Whether what the program printed is stuck inside it: it is not
+    /// running (it waits, in accept or a read) and nothing is waiting in
+    /// its stdout pipe. On a loaded machine a correct program may be ready
+    /// and not yet have been given the CPU to print, or its line may sit
+    /// in the pipe while the suite's reader waits for the CPU: neither is
+    /// a buffer that was never flushed.
+    fn output_stuck(&self) -> bool {
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.pid())).unwrap_or_default();
+        let state = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next());
+        let waiting = matches!(state, Some("S" | "D"));
+        let pending = self
+            .stdout_peek
+            .as_ref()
+            .and_then(|fd| rustix::io::ioctl_fionread(fd).ok())
+            .unwrap_or(0);
+        waiting && pending == 0
     }
 
     /// The program is ready on `addr` but its line has not come out.
@@ -760,7 +788,14 @@ impl Proc {
             }
         }
         let status = self.wait_status(deadline.saturating_duration_since(Instant::now()));
-        let _ = self.stderr_done.recv_timeout(Duration::from_millis(500));
+        // The program has ended; its stderr ends with it, unless a process
+        // it started still holds it. The suite's reader may lag on a loaded
+        // machine: give it time, bounded by the check's own deadline.
+        let _ = self.stderr_done.recv_timeout(
+            deadline
+                .saturating_duration_since(Instant::now())
+                .max(Duration::from_secs(2)),
+        );
         match status {
             Some(status) => Ok(Finished {
                 status,
@@ -821,7 +856,10 @@ impl Drop for Proc {
         // still running.
         let after = self.child.wait().ok();
         let status = before.or(after.filter(|s| s.signal() != Some(KILLED_BY_THE_CHECK)));
-        let _ = self.stderr_done.recv_timeout(Duration::from_millis(200));
+        // Its last words on stderr are evidence (a panic, a traceback): a
+        // lagging reader gets a moment, a process that inherited the pipe
+        // and lives on does not hold the check up for long.
+        let _ = self.stderr_done.recv_timeout(Duration::from_secs(1));
         // What it printed that the check did not wait for: its real last
         // line ("after printing …") is among them.
         while let Ok(Event::Line(bytes)) = self.lines.try_recv() {
