@@ -23,7 +23,7 @@ a strict decode, no length check before sendto.
 # pitfall: survives_bytes_that_are_not_utf8 — nothing is shown while the keyboard is idle, and a strict decode raises
 # pitfall: receives_a_datagram_larger_than_1024_bytes — recvfrom(1024) cuts the datagram (and waits for the keyboard first)
 # pitfall: sends_awkward_lines_exactly_as_typed — input() drops the `\r` and the line is re-encoded, so some typed bytes change
-# pitfall: skips_a_line_longer_than_a_datagram — sendto of a line over 65 507 bytes raises OSError (message too long), uncaught
+# pitfall: skips_a_line_longer_than_a_datagram — after each line it waits for a datagram, so it stops reading its input; a line over 65 507 bytes would raise OSError (message too long), uncaught
 
 import socket
 import sys

@@ -7,7 +7,7 @@ use crate::diagnosis::Found;
 use crate::text::Msg;
 use crate::{msg, show};
 use predicates::Predicate;
-use std::io::{Read, Write};
+use std::io::Read;
 use std::net::SocketAddr;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::Path;
@@ -343,18 +343,50 @@ impl Proc {
 
     /// Write to the program's standard input. A pipe nobody reads any more
     /// is a program that has ended: that end is what the check ran into.
+    ///
+    /// A pipe holds 64 KiB: a program that stops reading its input (it
+    /// waits for a datagram instead, say) would block a plain write for
+    /// ever. The write waits for room at most [`super::REPLY`].
     fn write_input(&mut self, bytes: &[u8]) -> Outcome {
-        let written = match self.stdin.as_mut() {
-            Some(stdin) => stdin.write_all(bytes).and_then(|_| stdin.flush()),
-            None => Ok(()),
+        use rustix::event::{PollFd, PollFlags, Timespec, poll};
+        use rustix::io::Errno;
+        let Some(stdin) = self.stdin.as_ref() else {
+            return Ok(());
         };
-        written.map_err(|_| {
-            self.trace.note_gone();
-            Stop::fail(
-                msg!("{} no longer reads its input (it has probably exited)", self.role.en;
-                            "{}已不再读取输入（很可能已退出）", self.role.zh),
-            )
-        })
+        let deadline = Instant::now() + super::REPLY;
+        let mut rest = bytes;
+        // Our end of the pipe only: the program's end keeps blocking reads.
+        let mut failed = rustix::io::ioctl_fionbio(stdin, true).err();
+        while failed.is_none() && !rest.is_empty() {
+            match rustix::io::write(stdin, rest) {
+                Ok(n) => rest = &rest[n..],
+                Err(Errno::INTR) => {}
+                Err(Errno::AGAIN) => {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    if left.is_zero() {
+                        let taken = bytes.len() - rest.len();
+                        return Err(Stop::fail(
+                            msg!("{} stopped reading its input: it took {} of {} bytes in {} s", self.role.en, taken, bytes.len(), super::REPLY.as_secs();
+                                 "{}不再读取输入：{} 秒内只读入了 {} 字节中的 {} 字节", self.role.zh, super::REPLY.as_secs(), bytes.len(), taken),
+                        ));
+                    }
+                    let slice = Timespec::try_from(left.min(Duration::from_millis(100))).ok();
+                    let mut fds = [PollFd::new(stdin, PollFlags::OUT)];
+                    let _ = poll(&mut fds, slice.as_ref());
+                }
+                Err(e) => failed = Some(e),
+            }
+        }
+        match failed {
+            None => Ok(()),
+            Some(_) => {
+                self.trace.note_gone();
+                Err(Stop::fail(
+                    msg!("{} no longer reads its input (it has probably exited)", self.role.en;
+                                "{}已不再读取输入（很可能已退出）", self.role.zh),
+                ))
+            }
+        }
     }
 
     /// Close the program's standard input (end of input, like Ctrl-D).
