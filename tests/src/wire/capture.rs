@@ -70,15 +70,49 @@ impl Capture {
     }
 }
 
+/// What the check thread sends itself over the loopback when its body ends
+/// (followed by a number of its own): the capture reads packets in the order
+/// they crossed the loopback, so everything before this marker happened
+/// before the body ended, whatever the timestamps say (on a loaded machine
+/// the kernel may stamp a packet late, when the reader gets to it).
+const STOP_MARKER: &[u8] = b"netlings: the check's body ended ";
+
 #[derive(Default)]
 struct Kept {
     head: Vec<Packet>,
     tail: VecDeque<Packet>,
     left_out: u64,
     stopped_at: Option<Duration>,
+    /// The marker this capture waits for, once sent; then whether it came.
+    marker: Option<Vec<u8>>,
+    marked: bool,
+    /// The latest time given to a packet, so times never go backwards.
+    latest: Duration,
 }
 
 impl Kept {
+    /// Take a packet read from the loopback: the stop marker sets the stop
+    /// just after every packet before it; times never decrease, so the
+    /// packets after the stop are all at or after it.
+    fn take(&mut self, mut packet: Packet) {
+        if !self.marked
+            && let Some(marker) = &self.marker
+            && packet
+                .data
+                .windows(marker.len())
+                .any(|w| w == marker.as_slice())
+        {
+            self.marked = true;
+            let stop = self.latest + Duration::from_nanos(1);
+            self.stopped_at = Some(stop);
+            self.latest = stop;
+            return;
+        }
+        packet.at = packet.at.max(self.latest);
+        self.latest = packet.at;
+        self.push(packet);
+    }
+
     fn push(&mut self, packet: Packet) {
         if self.head.len() < KEEP {
             self.head.push(packet);
@@ -153,8 +187,25 @@ impl Ring {
 }
 
 impl Running {
+    /// The check's body has ended at `at`: send the stop marker over the
+    /// loopback (the calling thread is in the capture's namespace) and,
+    /// until the marker is read, take `at` as the stop.
     pub fn mark_stop(&self, at: Duration) {
-        lock(&self.kept).stopped_at = Some(at);
+        let mut marker = STOP_MARKER.to_vec();
+        marker.extend_from_slice(&fastrand::u64(..).to_le_bytes());
+        {
+            let mut kept = lock(&self.kept);
+            if !kept.marked {
+                kept.stopped_at = Some(at);
+            }
+            kept.marker = Some(marker.clone());
+        }
+        // To itself: no one else receives it, and no ICMP answer is made.
+        if let Ok(socket) = std::net::UdpSocket::bind("127.0.0.1:0")
+            && let Ok(own) = socket.local_addr()
+        {
+            let _ = socket.send_to(&marker, own);
+        }
     }
 
     /// Stop reading (after what is already queued) and hand the ring over.
@@ -227,7 +278,7 @@ fn read_until_stopped(
         } else {
             SystemTime::now()
         };
-        lock(kept).push(Packet {
+        lock(kept).take(Packet {
             at: when.duration_since(began).unwrap_or_default(),
             len: len as u32,
             data: buf[..len.min(SNAP)].to_vec(),
