@@ -40,6 +40,19 @@ enum Got {
 }
 
 impl TcpPeer {
+    /// A reset before any byte arrived, from a program that has ended:
+    /// the evidence for `refused-gone`.
+    fn observe_reset_by_a_gone_program(&self) {
+        self.trace.observed(
+            Found::new(
+                "refused-gone",
+                msg!("the connection was reset: the program has ended";
+                     "连接被重置：程序已经结束了"),
+            )
+            .about_port(self.local_addr().port()),
+        );
+    }
+
     pub(crate) fn connect(
         name: Msg,
         addr: SocketAddr,
@@ -381,14 +394,7 @@ impl TcpPeer {
                     self.trace.note_gone();
                 }
                 if gone && self.received == 0 {
-                    self.trace.observed(
-                        Found::new(
-                            "refused-gone",
-                            msg!("the connection was reset: the program has ended";
-                                 "连接被重置：程序已经结束了"),
-                        )
-                        .about_port(self.local_addr().port()),
-                    );
+                    self.observe_reset_by_a_gone_program();
                 } else {
                     self.trace.observed(Found::new(
                         "reset-not-closed",
@@ -457,14 +463,7 @@ impl TcpPeer {
         {
             self.trace.note_gone();
             if self.received == 0 {
-                self.trace.observed(
-                    Found::new(
-                        "refused-gone",
-                        msg!("the connection was reset: the program has ended";
-                             "连接被重置：程序已经结束了"),
-                    )
-                    .about_port(self.local_addr().port()),
-                );
+                self.observe_reset_by_a_gone_program();
             }
         }
         Stop::fail(
