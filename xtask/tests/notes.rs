@@ -58,8 +58,12 @@ fn disagreements(root: &Path, program: &NotesProgram) -> Vec<String> {
             "check", exercise, "--lang", "en", "--format", "json", "--jobs", "3",
         ])
         .arg("--cmd")
+        // -S: no site-packages and their start-up hooks (they cost a Python
+        // start 40 ms on some machines); the notes' programs use only the
+        // standard library and their own helper beside them (not -I, which
+        // would hide it), so they behave the same.
         .arg(format!(
-            "{} {}",
+            "{} -S {}",
             netlings_suite::targets::python3(),
             program.path.display()
         ));
