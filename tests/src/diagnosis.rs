@@ -221,6 +221,28 @@ pub static DIAGNOSES: &[Diagnosis] = &[
         blocks_others: false,
     },
     Diagnosis {
+        id: "wrong-stream",
+        title: t(
+            "the line is there, on the other output stream",
+            "这一行在，但写到了另一个输出流",
+        ),
+        hint: Hint {
+            rust: t(
+                "The contract's lines go to standard output (`println!`), errors and notes to standard error (`eprintln!`): the graders, and the programs piped after yours, read each stream for its own thing.",
+                "约定里的输出行写到标准输出（`println!`），错误和说明写到标准错误输出（`eprintln!`）：评测程序和接在你后面的程序各自只读自己那一个流。",
+            ),
+            python: t(
+                "The contract's lines go to standard output (`print(...)`), errors and notes to standard error (`print(..., file=sys.stderr)`): each stream is read for its own thing.",
+                "约定里的输出行写到标准输出（`print(...)`），错误和说明写到标准错误输出（`print(..., file=sys.stderr)`）：两个流各有各的读者。",
+            ),
+            any: t(
+                "The contract's lines go to standard output, errors and notes to standard error: each stream is read for its own thing.",
+                "约定里的输出行写到标准输出，错误和说明写到标准错误输出：两个流各有各的读者。",
+            ),
+        },
+        blocks_others: false,
+    },
+    Diagnosis {
         id: "no-close",
         title: t(
             "the data arrived, but the connection stayed open",

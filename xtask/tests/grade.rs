@@ -314,7 +314,8 @@ fn a_hostile_class_is_graded_by_what_its_programs_do_and_nothing_more() {
             book.contains(&format!(
                 "{honest},exercise-05,graded,{n},0,0,{n},{n},{n},100.0,"
             )),
-            "the honest grade changed:\n{book}\n{stdout}"
+            "the honest grade changed:\n{book}\n{stdout}\n{}",
+            std::fs::read_to_string(out.join(format!("{honest}.md"))).unwrap_or_default()
         );
     }
     let schema: serde_json::Value = serde_json::from_str(

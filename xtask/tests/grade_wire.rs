@@ -148,10 +148,18 @@ fn grading_with_the_wire_changes_no_grade_and_shows_the_packets_of_a_reset() {
 
     // The capture never changes a verdict.
     for name in ["honest", "resets", "who-am-i"] {
+        let (without, with) = (report(&plain, name), report(&wired, name));
         assert_eq!(
-            verdicts(&report(&plain, name)),
-            verdicts(&report(&wired, name)),
-            "{name}: the verdicts differ with --wire"
+            verdicts(&without),
+            verdicts(&with),
+            "{name}: the verdicts differ with --wire; what the checks that differ said, without and with:\n{}",
+            checks(&without)
+                .iter()
+                .zip(checks(&with))
+                .filter(|(a, b)| a["status"] != b["status"])
+                .map(|(a, b)| format!("{}:\n{}\n--\n{}", a["id"], a["message"], b["message"]))
+                .collect::<Vec<_>>()
+                .join("\n\n")
         );
     }
     let honest = report(&wired, "honest");

@@ -33,6 +33,8 @@ pub enum Flaw {
     ArgsWithEnvArgs,
     /// `UdpSocket::bind(addr).unwrap()`: a taken address panics.
     PanicsOnBindError,
+    /// Prints `bound to IP:PORT` on standard error (`eprintln!`).
+    PrintsItsAddressOnStderr,
 }
 
 pub fn receiver(flaw: Flaw) {
@@ -72,7 +74,11 @@ pub fn receiver(flaw: Flaw) {
     if flaw == Flaw::BindsEveryAddress {
         local.set_ip(addr.ip());
     }
-    say(format!("bound to {local}"));
+    if flaw == Flaw::PrintsItsAddressOnStderr {
+        eprintln!("bound to {local}");
+    } else {
+        say(format!("bound to {local}"));
+    }
     let size = if flaw == Flaw::Buffer1024 {
         1024
     } else {

@@ -48,6 +48,8 @@ pub enum Flaw {
     PanicsWhenTheServerResets,
     /// Trims each reply line before printing it.
     TrimsTheReply,
+    /// Drops a `\r` before each reply line's `\n` too.
+    DropsTheCarriageReturn,
     /// Throws away the bytes after the server's last newline.
     DropsAnUnfinishedReplyLine,
 }
@@ -180,6 +182,9 @@ pub fn client(flaw: Flaw) {
         }
         if flaw == Flaw::TrimsTheReply {
             line = line.trim_ascii().to_vec();
+        }
+        if flaw == Flaw::DropsTheCarriageReturn && line.last() == Some(&b'\r') {
+            line.pop();
         }
         let text = if flaw == Flaw::PanicsOnInvalidUtf8 {
             String::from_utf8(line).unwrap()

@@ -25,6 +25,9 @@ pub enum Flaw {
     PopsTheLastByte,
     /// Trims the message before printing it.
     TrimsTheMessage,
+    /// Drops a `\r` before the final `\n` too ("handles Windows line
+    /// endings"): the message loses a byte the client sent.
+    DropsTheCarriageReturn,
     /// Takes a message of blanks only (an empty line) for "nothing sent".
     TakesABlankLineForNoMessage,
     /// `read_until(..).unwrap()`.
@@ -53,6 +56,8 @@ pub enum Flaw {
     ExitsTwoWhenInUse,
     /// Replies, then aborts the connection (SO_LINGER 0): RST, not FIN.
     ResetsInsteadOfClosing,
+    /// Explains that it cannot listen on standard output.
+    ExplainsOnStdout,
 }
 
 /// Print one line as this flawed server does.
@@ -73,6 +78,7 @@ pub fn server(flaw: Flaw) {
         Flaw::PanicsWhenTheAddressIsInUse => Start::PanicsWhenTheAddressIsInUse,
         Flaw::PrintsTheRequestedAddress => Start::PrintsTheRequestedAddress,
         Flaw::ExitsTwoWhenInUse => Start::ExitsTwoWhenInUse,
+        Flaw::ExplainsOnStdout => Start::ExplainsOnStdout,
         _ => Start::Right,
     };
     let (listener, local) = listen("m05 [IP:PORT]", start);
@@ -123,6 +129,9 @@ pub fn server(flaw: Flaw) {
     if (flaw == Flaw::PopsTheLastByte || message.last() == Some(&b'\n'))
         && flaw != Flaw::KeepsTheNewline
     {
+        message.pop();
+    }
+    if flaw == Flaw::DropsTheCarriageReturn && message.last() == Some(&b'\r') {
         message.pop();
     }
     let text = if flaw == Flaw::PanicsOnInvalidUtf8 {

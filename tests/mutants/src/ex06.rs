@@ -46,6 +46,8 @@ pub enum Flaw {
     BindsEveryAddress,
     /// Trims the message before printing it.
     TrimsTheMessage,
+    /// Drops a `\r` before the final `\n` too.
+    DropsTheCarriageReturn,
     /// Pops the last byte of every message, newline or not.
     PopsTheLastByte,
     /// `String::from_utf8(..).unwrap()` on a message.
@@ -215,6 +217,9 @@ fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
         if (flaw == Flaw::PopsTheLastByte || message.last() == Some(&b'\n'))
             && flaw != Flaw::KeepsTheNewline
         {
+            message.pop();
+        }
+        if flaw == Flaw::DropsTheCarriageReturn && message.last() == Some(&b'\r') {
             message.pop();
         }
         let text = if flaw == Flaw::PanicsOnInvalidUtf8 {

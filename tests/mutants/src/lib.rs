@@ -36,6 +36,8 @@ pub mod listen {
         PrintsTheRequestedAddress,
         /// Exits with code 2, as for a bad argument, when it cannot listen.
         ExitsTwoWhenInUse,
+        /// Explains that it cannot listen on standard output (exit 1).
+        ExplainsOnStdout,
     }
 
     /// Parse the argument and bind: the listener and the address to print.
@@ -55,6 +57,10 @@ pub mod listen {
             Err(e) if start == Start::ExitsTwoWhenInUse => {
                 eprintln!("cannot listen on {addr}: {e}");
                 std::process::exit(2);
+            }
+            Err(e) if start == Start::ExplainsOnStdout => {
+                println!("error: cannot listen on {addr}: {e}");
+                std::process::exit(1);
             }
             listener if start == Start::PanicsWhenTheAddressIsInUse => listener.unwrap(),
             listener => listener.unwrap_or_else(|e| fail("cannot listen", &e)),

@@ -789,13 +789,13 @@ pub const SHOWS_AWKWARD_REPLY_LINES_EXACTLY: Check = Check {
     section: "§1.3",
     tier: Tier::Real,
     title: Text {
-        en: "reply lines with blanks, an empty reply line and a last line without \\n are each shown exactly",
-        zh: "带前后空格的回复行、空的回复行和没有 \\n 的最后一行都原样显示",
+        en: "reply lines ending in \\r\\n, with blanks, an empty reply line and a last line without \\n are each shown exactly",
+        zh: "以 \\r\\n 结尾的回复行、带前后空格的回复行、空的回复行和没有 \\n 的最后一行都原样显示",
     },
     hints: &[
         Text {
-            en: "Remove only the final \\n of each line (no trim), print an empty line as `received: `, and when the server closes, print the bytes after its last newline as one more line.",
-            zh: "每行只去掉结尾的 \\n（不要 trim），空行打印为 `received: `；服务器关闭时，把最后一个换行符之后的字节再打印为一行。",
+            en: "Remove only the final \\n of each line (no trim: a \\r before it stays), print an empty line as `received: `, and when the server closes, print the bytes after its last newline as one more line.",
+            zh: "每行只去掉结尾的 \\n（不要 trim：它前面的 \\r 保留），空行打印为 `received: `；服务器关闭时，把最后一个换行符之后的字节再打印为一行。",
         },
         Text {
             en: "read_until returns the last bytes without a newline when the stream ends: they are a line too, not a piece to throw away.",
@@ -807,7 +807,7 @@ pub const SHOWS_AWKWARD_REPLY_LINES_EXACTLY: Check = Check {
         let (mut client, mut server) = client_and_server(t)?;
         client.type_line("EXIT")?;
         expect_sent(&mut server, "")?;
-        let edges = [Edge::Blanks, Edge::Empty, Edge::NoFinalNewline];
+        let edges = [Edge::CrLf, Edge::Blanks, Edge::Empty, Edge::NoFinalNewline];
         let reply: Vec<u8> = edges.iter().flat_map(|e| e.line()).collect();
         let shown: Vec<String> = edges.iter().map(|e| e.shown()).collect();
         let shown: Vec<&str> = shown.iter().map(String::as_str).collect();

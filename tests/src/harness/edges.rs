@@ -68,9 +68,20 @@ impl Edge {
         line
     }
 
-    /// The text a program shows for this input once it has dropped the
-    /// line ending: the exact text for UTF-8, the lossy form otherwise.
+    /// The text a program shows for this input once it has dropped only
+    /// the final `\n` (a `\r` before it is part of the message): the exact
+    /// text for UTF-8, the lossy form otherwise.
     pub fn shown(self) -> String {
+        let mut shown = self.text_lossy();
+        if self == Edge::CrLf {
+            shown.push('\r');
+        }
+        shown
+    }
+
+    /// The text alone, without any line ending, decoded lossily (a file
+    /// name asked for with `\r\n`, where the contract tolerates the `\r`).
+    pub fn text_lossy(self) -> String {
         String::from_utf8_lossy(self.text()).into_owned()
     }
 

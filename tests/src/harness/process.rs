@@ -416,11 +416,39 @@ impl Proc {
                     }
                 }
                 Err(why) => {
+                    let _ = self.look_on_stderr(&wanted);
                     let seen = self.seen_since(from);
                     return Err(Stop::mismatch(why, expected.to_string(), seen));
                 }
             }
         }
+    }
+
+    /// The line a check waited for in vain on standard output, if the
+    /// program printed it on standard error instead: that is the cause.
+    /// Only for a wait that picks particular lines (one that would take any
+    /// line proves nothing by finding one).
+    fn look_on_stderr(&self, wanted: &impl Fn(&str) -> bool) -> bool {
+        if wanted("\u{1}a line no contract prints") {
+            return false;
+        }
+        if self.ended_output {
+            // Its last words may still be on their way through the pipe.
+            let _ = self.stderr_done.recv_timeout(Duration::from_millis(500));
+        }
+        let stderr = self.stderr();
+        let Some(line) = stderr
+            .lines()
+            .find(|l| wanted(l) || around(l).any(|v| wanted(&v)))
+        else {
+            return false;
+        };
+        self.trace.observed(Found::new(
+            "wrong-stream",
+            msg!("{} printed {} on standard error; the contract wants it on standard output", self.role.en, show::text(line);
+                 "{}把 {} 打印到了标准错误输出；约定要求它在标准输出", self.role.zh, show::text(line)),
+        ));
+        true
     }
 
     /// Like [`Proc::expect_line`]; also returns the lines printed before the
@@ -499,19 +527,21 @@ impl Proc {
         let from = self.seen.len();
         let deadline = Instant::now() + within;
         let mut ready_since: Option<(Instant, SocketAddr)> = None;
+        let wanted = |l: &str| l.trim_start().starts_with(prefix);
         let line = loop {
             let slice = (Instant::now() + WATCH_SLICE).min(deadline);
             match self.next_line(slice) {
-                Ok(line) if line.trim_start().starts_with(prefix) => break line,
+                Ok(line) if wanted(&line) => break line,
                 Ok(line) => {
-                    if let Some(stop) =
-                        self.near_miss(&expected, &line, |l| l.trim_start().starts_with(prefix))
-                    {
+                    if let Some(stop) = self.near_miss(&expected, &line, wanted) {
                         return Err(stop);
                     }
                 }
                 Err(_) if !self.ended_output && Instant::now() < deadline => {}
                 Err(why) => {
+                    if self.look_on_stderr(&wanted) {
+                        return Err(Stop::mismatch(why, expected, self.seen_since(from)));
+                    }
                     if let Some((_, addr)) = ready_since {
                         return Err(self.not_flushed(addr, &expected, from));
                     }
@@ -526,6 +556,14 @@ impl Proc {
                 && since.elapsed() >= FLUSH_GRACE
                 && self.output_stuck()
             {
+                if self.look_on_stderr(&wanted) {
+                    return Err(Stop::mismatch(
+                        msg!("{} printed its address on standard error", self.role.en;
+                             "{}把地址打印到了标准错误输出", self.role.zh),
+                        expected,
+                        self.seen_since(from),
+                    ));
+                }
                 return Err(self.not_flushed(addr, &expected, from));
             }
         };
@@ -923,10 +961,10 @@ fn read_lines(mut pipe: impl Read, mut send: impl FnMut(Event) -> bool) {
             return;
         }
         for &b in &buf[..n] {
+            // A line is what comes before its `\n`, a `\r` included: the
+            // contracts that show a message keep its `\r`, and a program
+            // that drops it (or adds one) must be seen doing so.
             if b == b'\n' {
-                if line.last() == Some(&b'\r') {
-                    line.pop();
-                }
                 if !send(Event::Line(std::mem::take(&mut line))) {
                     return;
                 }
@@ -1021,13 +1059,65 @@ impl Finished {
         if lines.len() == 1 && !panicked {
             return Ok(());
         }
+        let why = if panicked {
+            msg!("it panicked: a foreseeable error is explained in one sentence on standard error, never with a panic";
+                 "它 panic 了：可预见的错误应在标准错误输出中用一句话说明，绝不能 panic")
+        } else if lines.is_empty() {
+            // Said, but on the wrong stream: the error sentence is the last
+            // thing it printed on standard output.
+            if let Some(said) = self
+                .stdout
+                .lines()
+                .rev()
+                .find(|l| !l.trim().is_empty())
+                .filter(|l| sounds_like_an_error(l))
+            {
+                self.trace.observed(Found::new(
+                    "wrong-stream",
+                    msg!("the program printed {} on standard output; an error belongs on standard error", show::text(said);
+                         "程序把 {} 打印到了标准输出；错误信息应该写到标准错误输出", show::text(said)),
+                ));
+            }
+            msg!("standard error is empty: a foreseeable error is explained there, in one sentence";
+                 "标准错误输出是空的：可预见的错误应在那里用一句话说明")
+        } else {
+            msg!("standard error holds {} lines: a foreseeable error is explained in one sentence", lines.len();
+                 "标准错误输出有 {} 行：可预见的错误应该用一句话说明", lines.len())
+        };
         Err(Stop::mismatch(
-            msg!("a foreseeable error should be explained in one sentence on standard error, not a panic or silence";
-                 "可预见的错误应在标准错误输出中用一句话说明，而不是 panic 或一声不吭"),
-            "one line, e.g. \"error: port 65536 is out of range 0-65535\"",
+            why,
+            msg!("one sentence that says what failed"; "一句说明哪里出错的话"),
             show::text(&self.stderr),
         ))
     }
+}
+
+/// Whether a line printed on standard output reads like an error report
+/// (the sentence a contract wants on standard error), in either language.
+fn sounds_like_an_error(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    [
+        "error",
+        "fail",
+        "cannot",
+        "can't",
+        "could not",
+        "couldn't",
+        "unable",
+        "refused",
+        "in use",
+        "denied",
+        "invalid",
+        "out of range",
+        "usage",
+        "reset",
+        "too long",
+        "错误",
+        "失败",
+        "无法",
+    ]
+    .iter()
+    .any(|word| lower.contains(word))
 }
 
 /// Stopping and resuming a program: a program that is stopped reads

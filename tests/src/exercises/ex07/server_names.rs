@@ -35,7 +35,7 @@ fn expect_edge_served(t: &Test, addr: SocketAddr, edge: Edge, file: &Path) -> Ou
 fn expect_edge_refused(t: &Test, server: &mut Proc, addr: SocketAddr, edge: Edge) -> Outcome {
     let next = t.write_file("root/next.txt", b"the next client\n")?;
     let (mut client, header) = ask_edge(t, addr, edge)?;
-    expect_refused_answer(&mut client, &header, &edge.shown())?;
+    expect_refused_answer(&mut client, &header, &edge.text_lossy())?;
     expect_served(t, addr, "next.txt", &next)?;
     server.expect_running()?;
     t.expect_no_panic(server)
@@ -72,7 +72,7 @@ pub const SERVER_TAKES_A_NAME_ENDING_IN_CRLF: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let file = t.write_file(&format!("root/{}", Edge::CrLf.shown()), b"crlf\n")?;
+        let file = t.write_file(&format!("root/{}", Edge::CrLf.text_lossy()), b"crlf\n")?;
         let (_server, addr) = start_server(t)?;
         expect_edge_served(t, addr, Edge::CrLf, &file)
     },
@@ -99,7 +99,7 @@ pub const SERVER_KEEPS_BLANKS_IN_A_NAME: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let blanks = Edge::Blanks.shown();
+        let blanks = Edge::Blanks.text_lossy();
         let file = t.write_file(&format!("root/{blanks}"), b"the name with blanks\n")?;
         t.write_file(&format!("root/{}", blanks.trim()), b"the trimmed name\n")?;
         let (_server, addr) = start_server(t)?;
@@ -128,7 +128,7 @@ pub const SERVER_TAKES_A_NAME_ENDED_BY_THE_END_OF_THE_STREAM: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let name = Edge::NoFinalNewline.shown();
+        let name = Edge::NoFinalNewline.text_lossy();
         let file = t.write_file(&format!("root/{name}"), b"no newline\n")?;
         let (_server, addr) = start_server(t)?;
         expect_edge_served(t, addr, Edge::NoFinalNewline, &file)
