@@ -30,6 +30,8 @@ pub enum Flaw {
     FailsWhenTheServerResets,
     /// Prints its own address in `connected to`.
     PrintsItsOwnAddress,
+    /// Prints `connected to` before it connects.
+    SaysConnectedBeforeConnecting,
     /// Trims each typed line before sending it.
     TrimsEachLine,
     /// Skips empty typed lines.
@@ -81,13 +83,18 @@ pub fn client(flaw: Flaw) {
     } else {
         Args::parse("m04 [IP:PORT]", &[], &[]).addr(0, "127.0.0.1:8080")
     };
+    if flaw == Flaw::SaysConnectedBeforeConnecting {
+        say(format!("connected to {server}"));
+    }
     let mut stream = connect(flaw, server);
     let shown = if flaw == Flaw::PrintsItsOwnAddress {
         stream.local_addr().unwrap_or(server)
     } else {
         server
     };
-    say(format!("connected to {shown}"));
+    if flaw != Flaw::SaysConnectedBeforeConnecting {
+        say(format!("connected to {shown}"));
+    }
 
     let mut input = io::stdin().lock();
     let mut line = Vec::new();

@@ -58,6 +58,8 @@ pub enum Flaw {
     ResetsInsteadOfClosing,
     /// Explains that it cannot listen on standard output.
     ExplainsOnStdout,
+    /// Says `listening on` before it binds.
+    SaysListeningBeforeBinding,
 }
 
 /// Print one line as this flawed server does.
@@ -79,11 +81,14 @@ pub fn server(flaw: Flaw) {
         Flaw::PrintsTheRequestedAddress => Start::PrintsTheRequestedAddress,
         Flaw::ExitsTwoWhenInUse => Start::ExitsTwoWhenInUse,
         Flaw::ExplainsOnStdout => Start::ExplainsOnStdout,
+        Flaw::SaysListeningBeforeBinding => Start::SaysListeningBeforeBinding,
         _ => Start::Right,
     };
     let (listener, local) = listen("m05 [IP:PORT]", start);
     let mut out = std::io::BufWriter::new(std::io::stdout());
-    print_line(flaw, &mut out, format!("listening on {local}"));
+    if !crate::listen::SAID.load(std::sync::atomic::Ordering::Relaxed) {
+        print_line(flaw, &mut out, format!("listening on {local}"));
+    }
     let accepted = listener.accept();
     let (mut stream, peer) = if flaw == Flaw::PanicsOnAcceptError {
         accepted.unwrap()

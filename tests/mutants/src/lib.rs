@@ -38,7 +38,13 @@ pub mod listen {
         ExitsTwoWhenInUse,
         /// Explains that it cannot listen on standard output (exit 1).
         ExplainsOnStdout,
+        /// Prints `listening on` with the address it was given before it
+        /// binds (after, for port 0, whose port it must learn first).
+        SaysListeningBeforeBinding,
     }
+
+    /// Whether `listen` already printed `listening on` (a flaw's early line).
+    pub static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
     /// Parse the argument and bind: the listener and the address to print.
     pub fn listen(usage: &'static str, start: Start) -> (TcpListener, SocketAddr) {
@@ -48,6 +54,10 @@ pub mod listen {
         } else {
             Args::parse(usage, &[], &[]).addr(0, "127.0.0.1:8080")
         };
+        if start == Start::SaysListeningBeforeBinding && addr.port() != 0 {
+            common::say(format!("listening on {addr}"));
+            SAID.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
         let listener = if start == Start::BindsEveryAddress {
             TcpListener::bind(("0.0.0.0", addr.port()))
         } else {

@@ -59,8 +59,8 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "04.refused",
-        "Nobody listening: one sentence on stderr that says `connection refused`, exit code 1.",
-        "没有程序监听时：在标准错误输出写一句包含 `connection refused` 的话，退出码 1。",
+        "Nobody listening: one sentence on stderr that says `connection refused`, exit code 1, and no `connected to` line.",
+        "没有程序监听时：在标准错误输出写一句包含 `connection refused` 的话，退出码 1，并且没有 `connected to` 这一行。",
         &["reports_connection_refused"],
     ),
     clause(
@@ -285,7 +285,8 @@ pub const REPORTS_CONNECTION_REFUSED: Check = Check {
         let nobody = t.unused_addr()?;
         let done = t.run(&[&nobody.to_string()])?;
         done.expect_failure_explained()?;
-        done.expect_stderr(predicate::str::contains("refused"))
+        done.expect_stderr(predicate::str::contains("refused"))?;
+        done.expect_no_stdout()
     },
 };
 

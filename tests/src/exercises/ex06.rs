@@ -184,8 +184,8 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "06.cannot-listen",
-        "An address it cannot listen on (in use) gives exit code 1 and one sentence.",
-        "无法监听的地址（已被占用）得到退出码 1 和一句话说明。",
+        "An address it cannot listen on (in use) gives exit code 1 and one sentence, and no `listening on` line.",
+        "无法监听的地址（已被占用）得到退出码 1 和一句话说明，并且没有 `listening on` 这一行。",
         &["reports_address_in_use"],
     ),
 ];

@@ -30,7 +30,8 @@ pub fn expect_gbk_shown_lossily(program: &mut Proc, prefix: &str, shown: &str) -
 /// a runtime failure (exit 1) whose one sentence says "in use".
 pub fn expect_address_in_use(done: &Finished) -> Outcome {
     done.expect_failure_explained()?;
-    done.expect_stderr(predicate::str::contains("in use"))
+    done.expect_stderr(predicate::str::contains("in use"))?;
+    done.expect_no_stdout()
 }
 
 pub const REJECTS_A_PORT_OUT_OF_RANGE: Check = Check {

@@ -118,7 +118,11 @@ impl Ending {
         } else {
             None
         };
-        if let (Some(id), Some(said)) = (reported, &last_error) {
+        // A program the check ran to its end that failed the contract's
+        // way (exit 1, its reason said) met the failure the check made for
+        // it: what it said is no cause; what the check expected is.
+        let as_the_contract_says = self.exit_expected && status.code() == Some(1);
+        if let (Some(id), Some(said), false) = (reported, &last_error, as_the_contract_says) {
             return Some((
                 3,
                 Found::new(
@@ -1014,6 +1018,24 @@ impl Finished {
         Err(Stop::mismatch(
             msg!("standard output is not what the contract says"; "标准输出不符合约定"),
             wanted.to_string(),
+            show::text(&self.stdout),
+        ))
+    }
+
+    /// It printed nothing on standard output: a program that failed before
+    /// it could do anything has no contract line to print (`listening on`
+    /// printed before the bind, or `connected to` before the connection, is
+    /// a promise it did not keep).
+    pub fn expect_no_stdout(&self) -> Outcome {
+        self.trace
+            .step(msg!("check standard output is empty"; "检查标准输出是否为空"));
+        if self.stdout.trim().is_empty() {
+            return Ok(());
+        }
+        Err(Stop::mismatch(
+            msg!("it failed before it could do anything, yet it printed a line of its contract: print each line only once it is true";
+                 "它在做成任何事之前就失败了，却输出了约定里的行：每一行只在它属实之后再输出"),
+            msg!("nothing on standard output"; "标准输出为空"),
             show::text(&self.stdout),
         ))
     }
