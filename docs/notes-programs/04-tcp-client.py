@@ -53,7 +53,13 @@ def main():
 
     # 4. One receive of at most 1024 bytes is taken as the whole answer.
     recv_data = tcp_client_socket.recv(1024)
-    for line in recv_data.decode("utf-8").splitlines():
+    # The port splits it at each \n only (splitlines() would also split at
+    # \r and take a line's \r away: a mistake of the port's, not the notes').
+    text = recv_data.decode("utf-8")
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    for line in lines:
         print(f"received: {line}")
 
     # 5. Close.

@@ -28,6 +28,10 @@ pub enum Flaw {
     TrimsTheLine,
     /// Stops at any line that starts with `EXIT`.
     StopsAtExitPrefix,
+    /// Compares the line with `EXIT` before dropping a `\r`: `EXIT\r\n` is sent.
+    ComparesExitWithItsCarriageReturn,
+    /// Takes only a line that ends in `\n` for `EXIT`: a last `EXIT` is sent.
+    ExitNeedsItsNewline,
     /// Sends only lines that end in `\n`: a last line without it is lost.
     DropsAnUnterminatedLine,
     /// Sends the line as `String::from_utf8_lossy`: bytes that are not UTF-8 become U+FFFD.
@@ -120,9 +124,14 @@ pub fn sender(flaw: Flaw) {
             if flaw == Flaw::DropsAnUnterminatedLine && !ended {
                 break;
             }
+            let mut exit_seen = false;
             if flaw != Flaw::AppendsNewline && ended {
                 line.pop();
-                if flaw != Flaw::KeepsTheCarriageReturn && line.last() == Some(&b'\r') {
+                exit_seen = flaw == Flaw::ComparesExitWithItsCarriageReturn && line == b"EXIT";
+                if flaw != Flaw::KeepsTheCarriageReturn
+                    && flaw != Flaw::ComparesExitWithItsCarriageReturn
+                    && line.last() == Some(&b'\r')
+                {
                     line.pop();
                 }
             }
@@ -134,6 +143,16 @@ pub fn sender(flaw: Flaw) {
             }
             let exit = if flaw == Flaw::StopsAtExitPrefix {
                 line.starts_with(b"EXIT")
+            } else if flaw == Flaw::ComparesExitWithItsCarriageReturn {
+                if exit_seen {
+                    break;
+                }
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                false
+            } else if flaw == Flaw::ExitNeedsItsNewline {
+                ended && line == b"EXIT"
             } else {
                 line.strip_suffix(b"\n").unwrap_or(&line) == b"EXIT"
             };

@@ -38,6 +38,11 @@ pub enum Flaw {
     SkipsEmptyLines,
     /// Reads standard input with `lines()`: text only, `\r\n` stripped.
     ReadsLinesAsText,
+    /// Takes `exit`, `Exit` … for `EXIT` (`eq_ignore_ascii_case`).
+    TakesExitInAnyCase,
+    /// Drops a `\r` before comparing with `EXIT` ("Windows line endings"):
+    /// `EXIT\r\n` stops it instead of being sent.
+    TakesExitWithACarriageReturnForExit,
     /// Stops at any typed line that starts with `EXIT`.
     StopsAtLinesStartingWithExit,
     /// Takes a last line without its `\n` for the end of the input.
@@ -121,7 +126,9 @@ pub fn client(flaw: Flaw) {
             continue;
         }
         let exit = line == b"EXIT"
-            || (flaw == Flaw::StopsAtLinesStartingWithExit && line.starts_with(b"EXIT"));
+            || (flaw == Flaw::StopsAtLinesStartingWithExit && line.starts_with(b"EXIT"))
+            || (flaw == Flaw::TakesExitInAnyCase && line.eq_ignore_ascii_case(b"EXIT"))
+            || (flaw == Flaw::TakesExitWithACarriageReturnForExit && line == b"EXIT\r");
         if exit && flaw != Flaw::SendsExit {
             break;
         }

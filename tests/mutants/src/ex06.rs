@@ -60,6 +60,10 @@ pub enum Flaw {
     PanicsOnWriteError,
     /// `listener.accept().unwrap()`.
     PanicsOnAcceptError,
+    /// Takes `exit`, `Exit` … for `EXIT` (`eq_ignore_ascii_case`).
+    TakesExitInAnyCase,
+    /// Drops a `\r` before comparing with `EXIT`: `EXIT\r\n` stops it.
+    TakesExitWithACarriageReturnForExit,
     /// Stops at any typed line that starts with `EXIT`.
     StopsAtLinesStartingWithExit,
     /// Prints the message with its `\n`: a blank line after each.
@@ -89,6 +93,14 @@ pub fn server(flaw: Flaw) {
             for line in io::stdin().lock().split(b'\n') {
                 match line {
                     Ok(line) if line == b"EXIT" => break,
+                    Ok(line)
+                        if (flaw == Flaw::TakesExitInAnyCase
+                            && line.eq_ignore_ascii_case(b"EXIT"))
+                            || (flaw == Flaw::TakesExitWithACarriageReturnForExit
+                                && line == b"EXIT\r") =>
+                    {
+                        break;
+                    }
                     Ok(line)
                         if flaw == Flaw::StopsAtLinesStartingWithExit
                             && line.starts_with(b"EXIT") =>

@@ -28,6 +28,9 @@ pub enum Flaw {
     PanicsOnInvalidUtf8,
     /// Sends each typed line trimmed.
     TrimsTypedLines,
+    /// Compares the line with `EXIT` while its `\r` is still on: `EXIT\r\n`
+    /// is sent and the chat goes on.
+    ComparesExitWithItsCarriageReturn,
     /// Ends at any line that starts with EXIT.
     StopsAtExitPrefix,
     /// Sends only lines that end in `\n`: a last line without it is lost.
@@ -126,8 +129,10 @@ pub fn chat(flaw: Flaw) {
         if flaw == Flaw::DropsAnUnterminatedLine && !ended {
             break;
         }
+        let mut exit_with_cr = false;
         if ended {
             line.pop();
+            exit_with_cr = line == b"EXIT";
             if flaw != Flaw::KeepsTheCarriageReturn && line.last() == Some(&b'\r') {
                 line.pop();
             }
@@ -137,6 +142,8 @@ pub fn chat(flaw: Flaw) {
         }
         let exit = if flaw == Flaw::StopsAtExitPrefix {
             line.starts_with(b"EXIT")
+        } else if flaw == Flaw::ComparesExitWithItsCarriageReturn {
+            exit_with_cr
         } else {
             line == b"EXIT"
         };

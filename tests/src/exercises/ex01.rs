@@ -38,6 +38,7 @@ pub static EXERCISE: Exercise = Exercise {
         &KEEPS_CHINESE_TEXT_BYTE_EXACT,
         &SENDS_THE_LARGEST_DATAGRAM_WHOLE,
         &STOPS_AT_EXIT_WITHOUT_SENDING_IT,
+        &STOPS_AT_EXIT_WHATEVER_ITS_LINE_ENDING,
         &REJECTS_A_MALFORMED_DESTINATION,
         &SENDS_AWKWARD_LINES_EXACTLY_AS_TYPED,
         &REFUSES_A_LINE_LONGER_THAN_A_DATAGRAM,
@@ -117,6 +118,7 @@ static CLAUSES: &[Clause] = &[
         "只有正好是 EXIT 的一行或输入结束才会让发送端以 0 退出；EXIT 不发送，仅以 EXIT 开头的行照常发送。",
         &[
             "stops_at_exit_without_sending_it",
+            "stops_at_exit_whatever_its_line_ending",
             "sends_awkward_lines_exactly_as_typed",
         ],
     ),
@@ -588,6 +590,54 @@ pub const STOPS_AT_EXIT_WITHOUT_SENDING_IT: Check = Check {
         sender.type_line("EXIT")?;
         sender.expect_exit(0, EXIT)?;
         receiver.expect_silence(QUIET)
+    },
+};
+
+pub const STOPS_AT_EXIT_WHATEVER_ITS_LINE_ENDING: Check = Check {
+    name: "stops_at_exit_whatever_its_line_ending",
+    behaviour: "S2",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "EXIT typed with \\r\\n, or as the last line without \\n, still ends the sender and is not sent",
+        zh: "以 \\r\\n 结尾的 EXIT，或作为最后一行、没有 \\n 的 EXIT，同样结束发送端且不被发送",
+    },
+    hints: &[
+        Text {
+            en: "Remove the line ending first (the \\n, then a \\r before it), then compare what is left with EXIT: the line ending is not part of the line, and a last line without \\n is a line too.",
+            zh: "先去掉行尾（\\n，以及它前面的 \\r），再把剩下的内容与 EXIT 比较：行尾不属于这一行，没有 \\n 的最后一行也是一行。",
+        },
+        Text {
+            en: "A line typed on Windows (or sent by `nc -C`) ends in \\r\\n; the end of the input can come right after the last letter.",
+            zh: "在 Windows 上输入的行（或 `nc -C` 发送的行）以 \\r\\n 结尾；输入也可能紧跟在最后一个字母之后结束。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let endings: [(&[u8], Msg); 2] = [
+            (b"EXIT\r\n", msg!("EXIT\\r\\n"; "EXIT\\r\\n")),
+            (
+                b"EXIT",
+                msg!("EXIT and then the end of the input"; "EXIT，随后输入结束"),
+            ),
+        ];
+        t.rounds(
+            endings.len(),
+            msg!("start the sender; type a line, then EXIT with another ending; it exits 0 and sends nothing more";
+                 "启动发送端；输入一行，再输入另一种行尾的 EXIT；它以 0 退出且不再发送"),
+            |n| {
+                let (typed, name) = &endings[n - 1];
+                let (mut sender, receiver) = sender_and_receiver(t)?;
+                type_and_receive(&mut sender, &receiver, "goodbye", b"goodbye")?;
+                t.step(msg!("type {}", name.en; "输入{}", name.zh));
+                sender.type_bytes(typed)?;
+                if !typed.ends_with(b"\n") {
+                    sender.close_stdin();
+                }
+                sender.expect_exit(0, EXIT)?;
+                receiver.expect_silence(QUIET)
+            },
+        )
     },
 };
 

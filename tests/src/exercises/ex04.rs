@@ -80,8 +80,8 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "04.exit-word",
-        "Only the line EXIT exactly stops sending; it is not sent and the lines after it are not read. EXITING or \" EXIT \" are sent.",
-        "只有恰好为 EXIT 的一行才停止发送；它本身不发送，之后的行也不读取。EXITING 或 \" EXIT \" 照常发送。",
+        "Only the line EXIT exactly stops sending; it is not sent and the lines after it are not read. EXITING, \" EXIT \", exit and EXIT\\r are sent.",
+        "只有恰好为 EXIT 的一行才停止发送；它本身不发送，之后的行也不读取。EXITING、\" EXIT \"、exit 和 EXIT\\r 照常发送。",
         &["does_not_send_exit", "sends_every_line_exactly_as_typed"],
     ),
     clause(
@@ -710,11 +710,12 @@ pub const SENDS_EVERY_LINE_EXACTLY_AS_TYPED: Check = Check {
     run: |t| {
         let (mut client, mut server) = client_and_server(t)?;
         // The line without its \n goes last: only the end of input ends it.
+        // `EXIT\r\n` is a line of five bytes here: only `EXIT\n` stops.
         let edges: Vec<Edge> = Edge::ALL
             .iter()
             .copied()
             .filter(|&e| e != Edge::NoFinalNewline)
-            .chain([Edge::NoFinalNewline])
+            .chain([Edge::ExitCrLf, Edge::NoFinalNewline])
             .collect();
         let typed: Vec<u8> = edges.iter().flat_map(|e| e.line()).collect();
         let mut expected = typed.clone();

@@ -154,8 +154,8 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "06.exit-word",
-        "Only the line EXIT exactly stops the server; every other typed line (EXITING, \" EXIT \") is ignored.",
-        "只有恰好为 EXIT 的一行才停止服务器；其他输入行（EXITING、\" EXIT \"）都被忽略。",
+        "Only the line EXIT exactly stops the server; every other typed line (EXITING, \" EXIT \", exit, EXIT\\r) is ignored.",
+        "只有恰好为 EXIT 的一行才停止服务器；其他输入行（EXITING、\" EXIT \"、exit、EXIT\\r）都被忽略。",
         &["exit_must_be_the_exact_word"],
     ),
     clause(
@@ -910,13 +910,13 @@ pub const EXIT_MUST_BE_THE_EXACT_WORD: Check = Check {
     section: "§5.4",
     tier: Tier::Real,
     title: Text {
-        en: "typed lines that only look like EXIT (EXITING, \" EXIT \") do not stop the server; EXIT does",
-        zh: "只是看起来像 EXIT 的输入行（EXITING、\" EXIT \"）不会停止服务器；EXIT 才会",
+        en: "typed lines that only look like EXIT (EXITING, \" EXIT \", exit, EXIT\\r) do not stop the server; EXIT does",
+        zh: "只是看起来像 EXIT 的输入行（EXITING、\" EXIT \"、exit、EXIT\\r）不会停止服务器；EXIT 才会",
     },
     hints: &[
         Text {
-            en: "Compare the whole line, without its \\n, with EXIT: no starts_with, no trim.",
-            zh: "把去掉 \\n 的整行与 EXIT 比较：不要用 starts_with，也不要 trim。",
+            en: "Compare the whole line, without its \\n, with EXIT: no starts_with, no trim, no case-insensitive comparison (a \\r before the \\n is part of the line).",
+            zh: "把去掉 \\n 的整行与 EXIT 比较：不要用 starts_with，不要 trim，也不要忽略大小写（\\n 前面的 \\r 属于这一行）。",
         },
         Text {
             en: "The contract's stop word is exactly four letters on a line of their own; every other line is ignored.",
@@ -926,7 +926,7 @@ pub const EXIT_MUST_BE_THE_EXACT_WORD: Check = Check {
     needs: &[],
     run: |t| {
         let (mut server, addr) = looping_server(t)?;
-        for edge in [Edge::ExitPrefixed, Edge::ExitWithBlanks] {
+        for &edge in Edge::EXIT_LOOKALIKES {
             server.type_bytes(&edge.line())?;
         }
         server.expect_no_line(QUIET, "\"stopping\"", |l| l == "stopping")?;

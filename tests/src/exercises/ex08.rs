@@ -482,8 +482,8 @@ pub const EXITS_AT_ONCE_ON_EXIT_WHILE_A_RECEIVE_IS_PENDING: Check = Check {
     section: "§4",
     tier: Tier::Real,
     title: Text {
-        en: "the line EXIT ends it at once with code 0, though its receiver is waiting in recv_from",
-        zh: "输入 EXIT 立即以 0 退出，即使接收线程正阻塞在 recv_from 中",
+        en: "the line EXIT (ending in \\n, in \\r\\n, or in the end of the input) ends it at once with code 0 and is not sent, though its receiver is waiting in recv_from",
+        zh: "输入 EXIT（以 \\n、\\r\\n 结尾，或紧接着输入结束）立即以 0 退出且不被发送，即使接收线程正阻塞在 recv_from 中",
     },
     hints: &[
         Text {
@@ -497,14 +497,34 @@ pub const EXITS_AT_ONCE_ON_EXIT_WHILE_A_RECEIVE_IS_PENDING: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let (mut chat, bound, peer) = chat_with_suite(t)?;
-        // Once a datagram has been printed the receiver is surely running,
-        // and now waits in recv_from for the next one.
-        peer.send_to(b"are you listening?", bound)?;
-        expect_printed(&mut chat, peer.addr(), "are you listening?")?;
-        chat.type_line("EXIT")?;
-        chat.expect_exit(0, EXIT)?;
-        peer.expect_silence(QUIET)
+        let endings: [(&[u8], Msg); 3] = [
+            (b"EXIT\n", msg!("EXIT"; "EXIT")),
+            (b"EXIT\r\n", msg!("EXIT\\r\\n"; "EXIT\\r\\n")),
+            (
+                b"EXIT",
+                msg!("EXIT and then the end of the input"; "EXIT，随后输入结束"),
+            ),
+        ];
+        t.rounds(
+            endings.len(),
+            msg!("start the chat; a datagram arrives; type EXIT with one line ending or another; it exits 0 and sends nothing";
+                 "启动聊天程序；收到一个数据报；输入某种行尾的 EXIT；它以 0 退出且什么也不发送"),
+            |n| {
+                let (typed, name) = &endings[n - 1];
+                let (mut chat, bound, peer) = chat_with_suite(t)?;
+                // Once a datagram has been printed the receiver is surely
+                // running, and now waits in recv_from for the next one.
+                peer.send_to(b"are you listening?", bound)?;
+                expect_printed(&mut chat, peer.addr(), "are you listening?")?;
+                t.step(msg!("type {}", name.en; "输入{}", name.zh));
+                chat.type_bytes(typed)?;
+                if !typed.ends_with(b"\n") {
+                    chat.close_stdin();
+                }
+                chat.expect_exit(0, EXIT)?;
+                peer.expect_silence(QUIET)
+            },
+        )
     },
 };
 

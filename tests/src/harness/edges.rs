@@ -28,6 +28,12 @@ pub enum Edge {
     ExitPrefixed,
     /// `EXIT` with blanks around it (still not the exact word).
     ExitWithBlanks,
+    /// `exit` in lower case (not the word: a command is exact).
+    ExitLowercase,
+    /// `EXIT\r\n`: the exact word for a contract that drops the line
+    /// ending (`\n` or `\r\n`), a line of five bytes for one that keeps
+    /// the `\r`. Not in [`Edge::ALL`]: each check says which it is.
+    ExitCrLf,
 }
 
 impl Edge {
@@ -40,6 +46,17 @@ impl Edge {
         Edge::NotUtf8,
         Edge::ExitPrefixed,
         Edge::ExitWithBlanks,
+        Edge::ExitLowercase,
+    ];
+
+    /// Lines that look like the command `EXIT` to a program that compares
+    /// loosely, for contracts where only the four letters before the `\n`
+    /// are the command (a `\r` is part of the line there).
+    pub const EXIT_LOOKALIKES: &'static [Edge] = &[
+        Edge::ExitPrefixed,
+        Edge::ExitWithBlanks,
+        Edge::ExitLowercase,
+        Edge::ExitCrLf,
     ];
 
     /// The text of the edge (before any line ending), as bytes.
@@ -53,6 +70,8 @@ impl Edge {
             Edge::NotUtf8 => b"\xc4\xe3\xba\xc3",
             Edge::ExitPrefixed => b"EXITING",
             Edge::ExitWithBlanks => b" EXIT ",
+            Edge::ExitLowercase => b"exit",
+            Edge::ExitCrLf => b"EXIT",
         }
     }
 
@@ -61,7 +80,7 @@ impl Edge {
     pub fn line(self) -> Vec<u8> {
         let mut line = self.text().to_vec();
         match self {
-            Edge::CrLf => line.extend_from_slice(b"\r\n"),
+            Edge::CrLf | Edge::ExitCrLf => line.extend_from_slice(b"\r\n"),
             Edge::NoFinalNewline => {}
             _ => line.push(b'\n'),
         }
@@ -73,7 +92,7 @@ impl Edge {
     /// text for UTF-8, the lossy form otherwise.
     pub fn shown(self) -> String {
         let mut shown = self.text_lossy();
-        if self == Edge::CrLf {
+        if matches!(self, Edge::CrLf | Edge::ExitCrLf) {
             shown.push('\r');
         }
         shown
@@ -99,6 +118,8 @@ impl Edge {
                 msg!("a line that only starts with EXIT"; "仅以 EXIT 开头的一行")
             }
             Edge::ExitWithBlanks => msg!("EXIT with blanks around it"; "前后带空格的 EXIT"),
+            Edge::ExitLowercase => msg!("exit in lower case"; "小写的 exit"),
+            Edge::ExitCrLf => msg!("EXIT ending in \\r\\n"; "以 \\r\\n 结尾的 EXIT"),
         }
     }
 }

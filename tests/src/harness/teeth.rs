@@ -60,7 +60,7 @@ impl Edge {
     /// text alone, except that `CrLf` keeps its `\r\n` (what `nc -C` sends).
     pub fn datagram(self) -> Vec<u8> {
         match self {
-            Edge::CrLf => self.line(),
+            Edge::CrLf | Edge::ExitCrLf => self.line(),
             _ => self.text().to_vec(),
         }
     }
