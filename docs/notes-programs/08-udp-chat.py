@@ -19,6 +19,7 @@ a strict decode, no length check before sendto.
 """
 # The real-tier checks this program fails, and why (graded by xtask/tests/notes.rs):
 # pitfall: prints_a_datagram_while_its_input_is_idle — it receives only after it has sent a typed line: one thread takes turns
+# pitfall: prints_every_datagram_from_anyone_as_it_came — the same turn-taking: datagrams that come while nobody types are not shown
 # pitfall: exits_at_once_on_exit_while_a_receive_is_pending — waiting in recvfrom, it reads no keyboard until a datagram comes
 # pitfall: survives_bytes_that_are_not_utf8 — nothing is shown while the keyboard is idle, and a strict decode raises
 # pitfall: receives_a_datagram_larger_than_1024_bytes — recvfrom(1024) cuts the datagram (and waits for the keyboard first)

@@ -31,6 +31,13 @@ pub enum Flaw {
     /// Compares the line with `EXIT` while its `\r` is still on: `EXIT\r\n`
     /// is sent and the chat goes on.
     ComparesExitWithItsCarriageReturn,
+    /// Connects its socket to the peer: datagrams from anyone else are
+    /// dropped by the kernel.
+    ConnectsToItsPeer,
+    /// Prints nothing for an empty datagram.
+    SkipsEmptyDatagrams,
+    /// Prints what arrived trimmed.
+    TrimsWhatArrived,
     /// Ends at any line that starts with EXIT.
     StopsAtExitPrefix,
     /// Sends only lines that end in `\n`: a last line without it is lost.
@@ -94,6 +101,11 @@ pub fn chat(flaw: Flaw) {
         peer_arg.unwrap_or(bound)
     };
     say(format!("bound to {bound}"));
+    if flaw == Flaw::ConnectsToItsPeer {
+        socket
+            .connect(peer)
+            .unwrap_or_else(|e| fail("cannot connect", &e));
+    }
     let socket = Arc::new(socket);
     let threaded = !matches!(
         flaw,
@@ -201,10 +213,18 @@ fn receive_one(socket: &UdpSocket, flaw: Flaw) -> bool {
     let Ok((n, from)) = socket.recv_from(&mut buf) else {
         return false;
     };
+    if n == 0 && flaw == Flaw::SkipsEmptyDatagrams {
+        return true;
+    }
     let text = if flaw == Flaw::PanicsOnInvalidUtf8 {
         String::from_utf8(buf[..n].to_vec()).unwrap()
     } else {
         String::from_utf8_lossy(&buf[..n]).into_owned()
+    };
+    let text = if flaw == Flaw::TrimsWhatArrived {
+        text.trim()
+    } else {
+        &text
     };
     say(format!(">>> from {from}: {text}"));
     true

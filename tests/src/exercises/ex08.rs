@@ -30,6 +30,7 @@ pub static EXERCISE: Exercise = Exercise {
     checks: &[
         &PRINTS_THE_ADDRESS_IT_IS_BOUND_TO,
         &PRINTS_A_DATAGRAM_WHILE_ITS_INPUT_IS_IDLE,
+        &PRINTS_EVERY_DATAGRAM_FROM_ANYONE_AS_IT_CAME,
         &SENDS_EACH_LINE_AS_ONE_DATAGRAM,
         &SENDS_FROM_THE_PORT_IT_IS_BOUND_TO,
         &PRINTS_THE_REPLY_TO_ITS_OWN_MESSAGE,
@@ -81,6 +82,7 @@ static CLAUSES: &[Clause] = &[
         "每个到达的数据报都立即打印为 `>>> from IP:PORT: TEXT`，不管键盘在做什么，按顺序。",
         &[
             "prints_a_datagram_while_its_input_is_idle",
+            "prints_every_datagram_from_anyone_as_it_came",
             "prints_queued_datagrams_in_order",
             "prints_the_reply_to_its_own_message",
         ],
@@ -227,6 +229,40 @@ pub const PRINTS_A_DATAGRAM_WHILE_ITS_INPUT_IS_IDLE: Check = Check {
         expect_printed(&mut chat, peer.addr(), "有人在吗？")?;
         peer.send_to(b"still nobody typing", to)?;
         expect_printed(&mut chat, peer.addr(), "still nobody typing")
+    },
+};
+
+pub const PRINTS_EVERY_DATAGRAM_FROM_ANYONE_AS_IT_CAME: Check = Check {
+    name: "prints_every_datagram_from_anyone_as_it_came",
+    behaviour: "U1",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "a datagram from someone other than the peer, an empty one and one with blanks around it are each printed as they came",
+        zh: "来自对端以外的人的数据报、空数据报和前后带空格的数据报都按原样各打印一行",
+    },
+    hints: &[
+        Text {
+            en: "Never connect the chat's socket: a connected UDP socket drops every datagram that does not come from the peer. Print each datagram recv_from returns, an empty one too, without trimming it.",
+            zh: "不要对聊天程序的套接字调用 connect：已连接的 UDP 套接字会丢掉所有不是来自对端的数据报。recv_from 返回的每个数据报都要打印，空的也一样，而且不要 trim。",
+        },
+        Text {
+            en: "UDP needs no connection: anyone who knows the chat's address can send to it, and recv_from says who did. A datagram of 0 bytes is a message too.",
+            zh: "UDP 不需要连接：任何知道聊天程序地址的人都能给它发送，recv_from 会告诉你是谁发的。0 字节的数据报也是一条消息。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut chat, to, peer) = chat_with_suite(t)?;
+        let stranger = t.udp_as(msg!("a stranger"; "陌生人"), "127.0.0.1:0")?;
+        peer.send_to(b"from the peer", to)?;
+        expect_printed(&mut chat, peer.addr(), "from the peer")?;
+        for text in ["from a stranger", "", "  blanks around  "] {
+            stranger.send_to(text.as_bytes(), to)?;
+            let expected = format!(">>> from {}: {text}", stranger.addr());
+            chat.expect_shown_exactly(&expected, REPLY, |l| l.starts_with(">>>"))?;
+        }
+        Ok(())
     },
 };
 
