@@ -43,6 +43,11 @@ pub enum Flaw {
     /// Drops a `\r` before comparing with `EXIT` ("Windows line endings"):
     /// `EXIT\r\n` stops it instead of being sent.
     TakesExitWithACarriageReturnForExit,
+    /// Reads the keyboard 1024 bytes at a time: a longer typed line is sent
+    /// as several.
+    ReadsTypedLinesIn1KiB,
+    /// Reads at most 8 KiB of a reply line: a longer one is shown in pieces.
+    CapsReplyLinesAt8KiB,
     /// Stops at any typed line that starts with `EXIT`.
     StopsAtLinesStartingWithExit,
     /// Takes a last line without its `\n` for the end of the input.
@@ -110,6 +115,19 @@ pub fn client(flaw: Flaw) {
                 Some(Ok(text)) => line = text.into_bytes(),
                 _ => break,
             }
+        } else if flaw == Flaw::ReadsTypedLinesIn1KiB {
+            if input
+                .by_ref()
+                .take(1024)
+                .read_until(b'\n', &mut line)
+                .unwrap_or(0)
+                == 0
+            {
+                break;
+            }
+            if line.last() != Some(&b'\n') {
+                line.push(b'\n');
+            }
         } else if input.read_until(b'\n', &mut line).unwrap_or(0) == 0 {
             break;
         }
@@ -176,7 +194,12 @@ pub fn client(flaw: Flaw) {
     let mut reader = BufReader::new(&stream);
     loop {
         let mut line = Vec::new();
-        match reader.read_until(b'\n', &mut line) {
+        let cap = if flaw == Flaw::CapsReplyLinesAt8KiB {
+            8192
+        } else {
+            u64::MAX
+        };
+        match (&mut reader).take(cap).read_until(b'\n', &mut line) {
             Ok(0) => break,
             Ok(_) => {}
             Err(e) if flaw == Flaw::PanicsWhenTheServerResets => panic!("recv failed: {e}"),

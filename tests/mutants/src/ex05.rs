@@ -60,6 +60,11 @@ pub enum Flaw {
     ExplainsOnStdout,
     /// Says `listening on` before it binds.
     SaysListeningBeforeBinding,
+    /// Reads at most 8 KiB of the message.
+    CapsTheMessageAt8KiB,
+    /// Reads 1000 bytes at a time and decodes each read on its own: a
+    /// character split between two reads turns into U+FFFD.
+    DecodesEachRead,
 }
 
 /// Print one line as this flawed server does.
@@ -113,8 +118,31 @@ pub fn server(flaw: Flaw) {
         let mut buf = [0u8; 1024];
         let n = stream.read(&mut buf).unwrap_or(0);
         message.extend_from_slice(&buf[..n]);
+    } else if flaw == Flaw::DecodesEachRead {
+        let mut text = String::new();
+        let mut buf = [0u8; 1000];
+        loop {
+            match (&stream).read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => {
+                    text.push_str(&String::from_utf8_lossy(&buf[..n]));
+                    if buf[..n].ends_with(b"\n") {
+                        break;
+                    }
+                }
+                Err(e) => fail("reading from the client failed", &e),
+            }
+        }
+        message = text.into_bytes();
     } else {
-        let read = BufReader::new(&stream).read_until(b'\n', &mut message);
+        let cap = if flaw == Flaw::CapsTheMessageAt8KiB {
+            8192
+        } else {
+            u64::MAX
+        };
+        let read = BufReader::new(&stream)
+            .take(cap)
+            .read_until(b'\n', &mut message);
         match read {
             _ if flaw == Flaw::TreatsAResetAsAClose => {}
             Ok(_) => {}

@@ -29,6 +29,8 @@ pub enum Flaw {
     WakesAcceptOn127001,
     /// Reads a message in pieces of at most 1 KiB, each taken for a message.
     CapsTheMessageAt1KiB,
+    /// Reads at most 8 KiB of a message: a longer one counts as several.
+    CapsTheMessageAt8KiB,
     /// Exits the process on EXIT, cutting off the client being served.
     ExitsAtOnceOnExit,
     /// A thread per client: client 2 is answered while client 1 is served.
@@ -195,6 +197,8 @@ fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
     let mut reader = BufReader::new(stream);
     let limit = if flaw == Flaw::CapsTheMessageAt1KiB {
         1024
+    } else if flaw == Flaw::CapsTheMessageAt8KiB {
+        8192
     } else {
         u64::MAX
     };

@@ -71,11 +71,12 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "04.send-exact",
-        "Each typed line is sent as its exact bytes (blanks, \\r, empty, not UTF-8) followed by one \\n, in order.",
-        "每个输入行按原样的字节（空格、\\r、空行、非 UTF-8）加一个 \\n 依次发送。",
+        "Each typed line is sent as its exact bytes (blanks, \\r, empty, not UTF-8, up to 64 KiB long) followed by one \\n, in order.",
+        "每个输入行按原样的字节（空格、\\r、空行、非 UTF-8，最长 64 KiB）加一个 \\n 依次发送。",
         &[
             "sends_each_line_with_its_newline",
             "sends_every_line_exactly_as_typed",
+            "shows_a_reply_longer_than_1024_bytes",
         ],
     ),
     clause(
@@ -524,13 +525,13 @@ pub const SHOWS_A_REPLY_LONGER_THAN_1024_BYTES: Check = Check {
     section: "§5.1",
     tier: Tier::Real,
     title: Text {
-        en: "a 5000-byte reply line is shown whole, not cut at 1024 bytes",
-        zh: "5000 字节的回复行完整显示，而不是截断在 1024 字节",
+        en: "a typed line and a reply line of 58 800 bytes (digits and Chinese) each go through whole: not cut at 1024 or 8192 bytes",
+        zh: "58 800 字节的输入行和回复行（数字和中文）都完整通过：不截断在 1024 或 8192 字节",
     },
     hints: &[
         Text {
-            en: "Do not read into one fixed 1024-byte buffer once; read until the newline and the end of the stream.",
-            zh: "不要只用一个固定的 1024 字节缓冲区读一次；要一直读到换行符和流结束。",
+            en: "Do not read into one fixed buffer once, neither the keyboard nor the socket: read until the newline (up to the contract's 64 KiB) and the end of the stream.",
+            zh: "无论读键盘还是读套接字，都不要只用一个固定缓冲区读一次：要一直读到换行符（最多到约定的 64 KiB）和流结束。",
         },
         Text {
             en: "The notes' recv(1024) returns at most 1024 bytes; the rest waits in the socket for a next read that never comes.",
@@ -540,12 +541,9 @@ pub const SHOWS_A_REPLY_LONGER_THAN_1024_BYTES: Check = Check {
     needs: &[],
     run: |t| {
         let (mut client, mut server) = client_and_server(t)?;
-        client.type_lines(&["send me a long line", "EXIT"])?;
-        expect_sent(&mut server, "send me a long line\n")?;
-        let long = (0..1000)
-            .map(|i| format!("{i:04}"))
-            .collect::<Vec<_>>()
-            .join("-");
+        let long = shared::long_line();
+        client.type_lines(&[&long, "EXIT"])?;
+        expect_sent(&mut server, &format!("{long}\n"))?;
         let reply = format!("{long}\n");
         reply_and_close(&mut client, server, reply.as_bytes(), &[&long])
     },

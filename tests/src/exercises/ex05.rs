@@ -88,10 +88,11 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "05.received-line",
-        "The message is shown as `received from IP:PORT: MESSAGE`, exactly its bytes without the newline, blanks included.",
-        "消息显示为 `received from IP:PORT: MESSAGE`，恰好是去掉换行符的字节，包括空格。",
+        "The message is shown as `received from IP:PORT: MESSAGE`, exactly its bytes without the newline, blanks included, up to 64 KiB.",
+        "消息显示为 `received from IP:PORT: MESSAGE`，恰好是去掉换行符的字节，包括空格，最长 64 KiB。",
         &[
             "prints_the_message_it_received",
+            "reads_a_message_longer_than_1024_bytes",
             "keeps_chinese_text_byte_exact",
             "shows_awkward_messages_exactly",
         ],
@@ -595,13 +596,13 @@ pub const READS_A_MESSAGE_LONGER_THAN_1024_BYTES: Check = Check {
     section: "§5.1",
     tier: Tier::Real,
     title: Text {
-        en: "a 5000-byte message is read and printed whole, not cut at 1024 bytes",
-        zh: "5000 字节的消息被完整读取并打印，而不是截断在 1024 字节",
+        en: "a message of 58 800 bytes (digits and Chinese) is read and printed whole: not cut at 1024 or 8192 bytes, no character split",
+        zh: "58 800 字节的消息（数字和中文）被完整读取并打印：不截断在 1024 或 8192 字节，也不拆坏字符",
     },
     hints: &[
         Text {
-            en: "Read until the newline, however long the line is; a bound on the buffer is for lines far longer than any message here (64 KiB).",
-            zh: "一直读到换行符，不管这一行有多长；缓冲区的上限是为远超这里任何消息的行（64 KiB）准备的。",
+            en: "Read until the newline, however long the line is (up to the contract's 64 KiB), and decode the whole line once, not each read: a character's three bytes can arrive in two reads.",
+            zh: "一直读到换行符，不管这一行有多长（最多到约定的 64 KiB），并且对整行解码一次，而不是每次读取都解码：一个字符的三个字节可能分两次读到。",
         },
         Text {
             en: "The notes' recv(1024) returns at most 1024 bytes: the rest of the message stays in the socket, unread.",
@@ -611,7 +612,7 @@ pub const READS_A_MESSAGE_LONGER_THAN_1024_BYTES: Check = Check {
     needs: &[],
     run: |t| {
         let (mut server, _addr, mut client) = server_and_client(t)?;
-        let text: String = (0..1000).map(|i| format!("{i:04}-")).collect();
+        let text = shared::long_line();
         client.send_line(&text)?;
         received_line(&mut server, &client, &text)?;
         client.expect_line(REPLY_LINE, REPLY)

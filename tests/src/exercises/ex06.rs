@@ -497,13 +497,13 @@ pub const ANSWERS_A_MESSAGE_LONGER_THAN_1024_BYTES_ONCE: Check = Check {
     section: "§5.2",
     tier: Tier::Real,
     title: Text {
-        en: "a 5000-byte message gets one reply and is printed whole",
-        zh: "5000 字节的消息只得到一次回复，并被完整打印",
+        en: "a message of 58 800 bytes (digits and Chinese) gets one reply and is printed whole, no character split",
+        zh: "58 800 字节的消息（数字和中文）只得到一次回复，并被完整打印，不拆坏字符",
     },
     hints: &[
         Text {
-            en: "Read up to the newline, however long the line is; bound the buffer only far above any message here (64 KiB).",
-            zh: "一直读到换行符，不管这一行有多长；缓冲区的上限只应远高于这里的任何消息（64 KiB）。",
+            en: "Read up to the newline, however long the line is (up to the contract's 64 KiB), and decode the whole line once, not each read.",
+            zh: "一直读到换行符，不管这一行有多长（最多到约定的 64 KiB），并且对整行解码一次，而不是每次读取都解码。",
         },
         Text {
             en: "The notes' recv(1024) returns at most 1024 bytes: a longer message is taken for several, and each piece gets a reply.",
@@ -514,7 +514,7 @@ pub const ANSWERS_A_MESSAGE_LONGER_THAN_1024_BYTES_ONCE: Check = Check {
     run: |t| {
         let (mut server, addr) = looping_server(t)?;
         let mut peer = client(t, 1, addr)?;
-        let message: String = (0..1000).map(|i| format!("{i:04}-")).collect();
+        let message = shared::long_line();
         peer.send_line(&message)?;
         peer.expect_line(REPLY_LINE, REPLY)?;
         peer.expect_silence(QUIET)?;

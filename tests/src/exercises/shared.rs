@@ -26,6 +26,14 @@ pub fn expect_gbk_shown_lossily(program: &mut Proc, prefix: &str, shown: &str) -
     ))
 }
 
+/// A line of 58 800 bytes, under the contracts' 64 KiB: numbered pieces of
+/// digits and Chinese. A program that reads a fixed 1024 or 8192 bytes
+/// shows it cut; one that decodes each read on its own shows U+FFFD where
+/// a character was split between two reads.
+pub fn long_line() -> String {
+    (0..2800).map(|i| format!("{i:05}·网络编程·")).collect()
+}
+
 /// The program could not bind because another socket holds the address:
 /// a runtime failure (exit 1) whose one sentence says "in use".
 pub fn expect_address_in_use(done: &Finished) -> Outcome {
