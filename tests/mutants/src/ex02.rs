@@ -35,6 +35,11 @@ pub enum Flaw {
     PanicsOnBindError,
     /// Prints `bound to IP:PORT` on standard error (`eprintln!`).
     PrintsItsAddressOnStderr,
+    /// Counts only datagrams that carry something: an empty one is printed
+    /// but not counted.
+    CountsOnlyNonEmptyDatagrams,
+    /// Tests the count after each receive: `--count 0` waits for one.
+    CountsAfterReceiving,
 }
 
 pub fn receiver(flaw: Flaw) {
@@ -86,11 +91,16 @@ pub fn receiver(flaw: Flaw) {
     };
     let mut buf = vec![0u8; size];
     let mut received = 0u64;
-    while count.is_none_or(|n| received < n) {
+    loop {
+        if flaw != Flaw::CountsAfterReceiving && count.is_some_and(|n| received >= n) {
+            break;
+        }
         let (n, from) = socket
             .recv_from(&mut buf)
             .unwrap_or_else(|e| fail("receiving failed", &e));
-        received += 1;
+        if flaw != Flaw::CountsOnlyNonEmptyDatagrams || n > 0 {
+            received += 1;
+        }
         if flaw == Flaw::StopsOnEmptyDatagram && n == 0 {
             return;
         }
@@ -124,5 +134,8 @@ pub fn receiver(flaw: Flaw) {
             from
         };
         say(format!("received from {shown}: {text}"));
+        if flaw == Flaw::CountsAfterReceiving && count.is_some_and(|n| received >= n) {
+            break;
+        }
     }
 }

@@ -34,6 +34,8 @@ pub enum Flaw {
     BindsEveryAddress,
     /// Binds exercise 02's 127.0.0.1:7999 when no address is given.
     WrongDefaultAddress,
+    /// Tests the count after each receive: `--count 0` waits for one.
+    CountsAfterReceiving,
     /// `--count` parsed with `unwrap()`.
     PanicsOnABadCount,
     /// Reads its arguments with `std::env::args()`.
@@ -99,7 +101,10 @@ pub fn server(flaw: Flaw) {
     let mut buf = vec![0u8; size];
     let mut served = 0u64;
     let mut first: Option<SocketAddr> = None;
-    while count.is_none_or(|n| served < n) {
+    loop {
+        if flaw != Flaw::CountsAfterReceiving && count.is_some_and(|n| served >= n) {
+            break;
+        }
         let (n, from) = match socket.recv_from(&mut buf) {
             Ok(got) => got,
             Err(e) if e.kind() == ErrorKind::WouldBlock => return,
@@ -137,6 +142,9 @@ pub fn server(flaw: Flaw) {
         }
         if flaw == Flaw::ServesOneDatagram {
             return;
+        }
+        if flaw == Flaw::CountsAfterReceiving && count.is_some_and(|n| served >= n) {
+            break;
         }
     }
 }

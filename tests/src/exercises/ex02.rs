@@ -111,8 +111,8 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "02.count",
-        "--count N: exit 0 after N datagrams; a bad count is a usage error.",
-        "--count N：收到 N 个数据报后以 0 退出；错误的数量属于用法错误。",
+        "--count N: exit 0 after N datagrams (an empty one counts; 0 exits at once); a bad count is a usage error.",
+        "--count N：收到 N 个数据报后以 0 退出（空数据报也算；0 表示立即退出）；错误的数量属于用法错误。",
         &["exits_after_count_datagrams", "rejects_a_bad_count"],
     ),
     clause(
@@ -413,13 +413,13 @@ pub const EXITS_AFTER_COUNT_DATAGRAMS: Check = Check {
     section: "§4",
     tier: Tier::Notes,
     title: Text {
-        en: "with --count 2 it prints two datagrams, exits 0 and frees its port",
-        zh: "带 --count 2 时打印两个数据报后以 0 退出，并释放端口",
+        en: "with --count 2 it prints two datagrams (an empty one counts), exits 0 and frees its port; with --count 0 it exits at once",
+        zh: "带 --count 2 时打印两个数据报（空数据报也算）后以 0 退出，并释放端口；带 --count 0 时立即退出",
     },
     hints: &[
         Text {
-            en: "Count the datagrams you print; when --count N is given, leave the loop after the N-th.",
-            zh: "数一数打印过的数据报；给了 --count N 时，打印第 N 个后就退出循环。",
+            en: "Count the datagrams you print, an empty one too; when --count N is given, leave the loop after the N-th — test the count before each receive, so that 0 waits for nothing.",
+            zh: "数一数打印过的数据报，空数据报也算；给了 --count N 时，打印第 N 个后就退出循环——在每次接收之前检查计数，这样 0 就什么也不等。",
         },
         Text {
             en: "Returning from main drops the socket, which closes it, and the OS frees the port for others.",
@@ -429,12 +429,15 @@ pub const EXITS_AFTER_COUNT_DATAGRAMS: Check = Check {
     needs: &[],
     run: |t| {
         let (mut receiver, addr, sender) = receiver_and_sender(t, &["--count", "2"])?;
-        sender.send_to(b"first", addr)?;
-        expect_received(&mut receiver, sender.addr(), "first")?;
+        sender.send_to(b"", addr)?;
+        expect_received(&mut receiver, sender.addr(), "")?;
         sender.send_to(b"second", addr)?;
         expect_received(&mut receiver, sender.addr(), "second")?;
         receiver.expect_exit(0, EXIT)?;
-        t.expect_port_released(Transport::Udp, addr)
+        t.expect_port_released(Transport::Udp, addr)?;
+        // Zero datagrams to print: nothing to wait for.
+        let (mut receiver, _addr, _sender) = receiver_and_sender(t, &["--count", "0"])?;
+        receiver.expect_exit(0, EXIT)
     },
 };
 

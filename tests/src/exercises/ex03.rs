@@ -97,8 +97,8 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "03.count",
-        "--count N: exit 0 after N datagrams; a bad count is a usage error.",
-        "--count N：处理 N 个数据报后以 0 退出；错误的数量属于用法错误。",
+        "--count N: exit 0 after N datagrams (an empty one counts; 0 exits at once); a bad count is a usage error.",
+        "--count N：处理 N 个数据报后以 0 退出（空数据报也算；0 表示立即退出）；错误的数量属于用法错误。",
         &["exits_after_count_datagrams", "rejects_a_bad_count"],
     ),
     clause(
@@ -472,13 +472,13 @@ pub const EXITS_AFTER_COUNT_DATAGRAMS: Check = Check {
     section: "§4",
     tier: Tier::Notes,
     title: Text {
-        en: "with --count 2 it answers two datagrams, then exits 0",
-        zh: "带 --count 2 时应答两个数据报后以 0 退出",
+        en: "with --count 2 it answers two datagrams (an empty one counts), then exits 0; with --count 0 it exits at once",
+        zh: "带 --count 2 时应答两个数据报（空数据报也算）后以 0 退出；带 --count 0 时立即退出",
     },
     hints: &[
         Text {
-            en: "Count the datagrams you answer; with --count N leave the loop after the N-th reply.",
-            zh: "数一数应答过的数据报；给了 --count N 时，第 N 个回复之后退出循环。",
+            en: "Count the datagrams you answer, an empty one too; with --count N leave the loop after the N-th reply — test the count before each receive, so that 0 waits for nothing.",
+            zh: "数一数应答过的数据报，空数据报也算；给了 --count N 时，第 N 个回复之后退出循环——在每次接收之前检查计数，这样 0 就什么也不等。",
         },
         Text {
             en: "Reply first, then stop: the last client still expects its answer.",
@@ -489,8 +489,11 @@ pub const EXITS_AFTER_COUNT_DATAGRAMS: Check = Check {
     run: |t| {
         let (mut server, addr) = t.start_bound(&["127.0.0.1:0", "--count", "2"])?;
         let client = t.udp_as(msg!("the client"; "客户端"), "127.0.0.1:0")?;
-        echo(&client, addr, b"first")?;
+        echo(&client, addr, b"")?;
         echo(&client, addr, b"second")?;
+        server.expect_exit(0, EXIT)?;
+        // Zero datagrams to answer: nothing to wait for.
+        let (mut server, _addr) = t.start_bound(&["127.0.0.1:0", "--count", "0"])?;
         server.expect_exit(0, EXIT)
     },
 };
