@@ -19,6 +19,7 @@ strict decode, one send.
 # pitfall: reads_a_message_split_over_many_writes — one recv(1024) returns the first piece only
 # pitfall: survives_bytes_that_are_not_utf8 — a strict decode raises on bytes that are not UTF-8
 # pitfall: reads_a_message_longer_than_1024_bytes — one recv(1024) returns at most 1024 bytes of the line
+# pitfall: sends_no_reply_when_nothing_was_sent — it sends its reply whatever recv returned, an empty read too
 # pitfall: can_restart_on_the_same_port_at_once — without SO_REUSEADDR bind fails while the closed connection is in TIME_WAIT
 # pitfall: explains_a_client_that_resets — a reset is an uncaught ConnectionResetError, with a traceback
 # pitfall: explains_a_failed_accept — accept() raising OSError (too many open files) is not caught

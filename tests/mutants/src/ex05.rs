@@ -60,6 +60,8 @@ pub enum Flaw {
     ExplainsOnStdout,
     /// Says `listening on` before it binds.
     SaysListeningBeforeBinding,
+    /// Sends its reply to a client that sent nothing, as the notes' server does.
+    RepliesToASilentClient,
     /// Reads at most 8 KiB of the message.
     CapsTheMessageAt8KiB,
     /// Reads 1000 bytes at a time and decodes each read on its own: a
@@ -157,6 +159,9 @@ pub fn server(flaw: Flaw) {
             &mut out,
             format!("client {shown_peer} closed without sending"),
         );
+        if flaw == Flaw::RepliesToASilentClient {
+            let _ = (&stream).write_all("数据已收到\n".as_bytes());
+        }
         return;
     }
     if (flaw == Flaw::PopsTheLastByte || message.last() == Some(&b'\n'))

@@ -37,6 +37,7 @@ pub static EXERCISE: Exercise = Exercise {
         &CLOSES_THE_CONNECTION_AFTER_REPLYING,
         &EXITS_AFTER_SERVING_ITS_CLIENT,
         &HANDLES_A_CLIENT_THAT_SENDS_NOTHING,
+        &SENDS_NO_REPLY_WHEN_NOTHING_WAS_SENT,
         &KEEPS_CHINESE_TEXT_BYTE_EXACT,
         &SURVIVES_BYTES_THAT_ARE_NOT_UTF8,
         &READS_A_MESSAGE_SPLIT_OVER_MANY_WRITES,
@@ -124,10 +125,11 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "05.silent-client",
-        "Only a client that closes without sending a byte is `client IP:PORT closed without sending` (exit 0); an empty line is a message.",
-        "只有一个字节都没发送就关闭的客户端才打印 `client IP:PORT closed without sending`（退出码 0）；空行也是消息。",
+        "Only a client that closes without sending a byte is `client IP:PORT closed without sending` (exit 0, no reply); an empty line is a message.",
+        "只有一个字节都没发送就关闭的客户端才打印 `client IP:PORT closed without sending`（退出码 0，不回复）；空行也是消息。",
         &[
             "handles_a_client_that_sends_nothing",
+            "sends_no_reply_when_nothing_was_sent",
             "shows_awkward_messages_exactly",
         ],
     ),
@@ -496,6 +498,38 @@ pub const HANDLES_A_CLIENT_THAT_SENDS_NOTHING: Check = Check {
         server.expect_line(&show::text(&expected), REPLY, |l| {
             l.contains("closed without sending")
         })?;
+        server.expect_exit(0, EXIT)
+    },
+};
+
+pub const SENDS_NO_REPLY_WHEN_NOTHING_WAS_SENT: Check = Check {
+    name: "sends_no_reply_when_nothing_was_sent",
+    behaviour: "C7",
+    section: "§5.1",
+    tier: Tier::Real,
+    title: Text {
+        en: "a client that closes its side without sending gets no reply: the connection just ends",
+        zh: "不发送就关闭发送方向的客户端得不到回复：连接直接结束",
+    },
+    hints: &[
+        Text {
+            en: "The reply acknowledges a message: when the read returns 0 bytes before any message, print `client IP:PORT closed without sending` and close without writing.",
+            zh: "回复是对消息的确认：在任何消息之前读取就返回 0 字节时，打印 `client IP:PORT closed without sending`，然后不写任何东西直接关闭。",
+        },
+        Text {
+            en: "A client that only shut down its sending side can still read: anything the server writes then reaches it. The notes' server sends its reply whatever recv returned.",
+            zh: "只关闭了发送方向的客户端仍然可以读取：服务器这时写的任何东西都会到达它。笔记中的服务器不管 recv 返回什么都发送回复。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        let (mut server, _addr, mut client) = server_and_client(t)?;
+        let expected = format!("client {} closed without sending", client.local_addr());
+        client.half_close()?;
+        server.expect_line(&show::text(&expected), REPLY, |l| {
+            l.contains("closed without sending")
+        })?;
+        client.expect_end(REPLY)?;
         server.expect_exit(0, EXIT)
     },
 };
