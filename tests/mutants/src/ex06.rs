@@ -62,6 +62,12 @@ pub enum Flaw {
     PanicsOnWriteError,
     /// `listener.accept().unwrap()`.
     PanicsOnAcceptError,
+    /// Looks at the stop flag before `accept`, not after: the connection
+    /// that wakes it is served as a client before it stops.
+    ChecksTheFlagBeforeAccepting,
+    /// After EXIT, answers the current client's next message, then hangs
+    /// up on it instead of serving it until it closes.
+    HangsUpAfterExit,
     /// Takes `exit`, `Exit` … for `EXIT` (`eq_ignore_ascii_case`).
     TakesExitInAnyCase,
     /// Drops a `\r` before comparing with `EXIT`: `EXIT\r\n` stops it.
@@ -114,6 +120,7 @@ pub fn server(flaw: Flaw) {
                 }
             }
             say("stopping");
+            STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
             if flaw == Flaw::ExitsAtOnceOnExit {
                 std::process::exit(0);
             }
@@ -128,8 +135,11 @@ pub fn server(flaw: Flaw) {
 
     let mut kept = Vec::new();
     loop {
+        if flaw == Flaw::ChecksTheFlagBeforeAccepting && stop.load(Ordering::SeqCst) {
+            break;
+        }
         let accepted = listener.accept();
-        if stop.load(Ordering::SeqCst) {
+        if flaw != Flaw::ChecksTheFlagBeforeAccepting && stop.load(Ordering::SeqCst) {
             break;
         }
         let (stream, peer) = match accepted {
@@ -165,6 +175,9 @@ pub fn server(flaw: Flaw) {
 }
 
 /// Serve one client; false when it sent nothing at all.
+/// Set once `stopping` is printed (for the flaw that reads it mid-session).
+static STOPPING: AtomicBool = AtomicBool::new(false);
+
 fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
     say(format!("client connected from {peer}"));
     let mut messages = 0;
@@ -256,7 +269,10 @@ fn serve(flaw: Flaw, stream: &TcpStream, peer: SocketAddr) -> bool {
         } else if let Err(e) = sent {
             break Some(e);
         }
-        if flaw == Flaw::OneMessagePerClient {
+        if flaw == Flaw::OneMessagePerClient
+            || (flaw == Flaw::HangsUpAfterExit
+                && STOPPING.load(std::sync::atomic::Ordering::SeqCst))
+        {
             break None;
         }
     };

@@ -640,7 +640,17 @@ pub const EXIT_STOPS_THE_SERVER_AND_FREES_ITS_PORT: Check = Check {
         let (mut server, addr) = t.start_listening(&[&format!("{own}:0")])?;
         server.type_line("EXIT")?;
         expect_stopping(&mut server)?;
-        server.expect_exit(0, EXIT)?;
+        let done = server.finish(EXIT)?;
+        done.expect_code(0)?;
+        // The connection that woke accept is no client.
+        if let Some(line) = done.stdout.lines().find(|l| l.starts_with("client")) {
+            return Err(Stop::mismatch(
+                msg!("after `stopping` it served a connection: the one that wakes accept is no client — look at the flag right after accept returns";
+                     "打印 `stopping` 之后它还服务了一个连接：唤醒 accept 的连接不是客户端——accept 一返回就检查标志"),
+                msg!("nothing after \"stopping\""; "\"stopping\" 之后没有输出"),
+                show::text(line),
+            ));
+        }
         t.expect_refused(addr)?;
         t.expect_port_released(Transport::Tcp, addr)
     },
@@ -703,7 +713,10 @@ pub const EXIT_LETS_THE_CURRENT_CLIENT_FINISH_AND_NO_ONE_ELSE: Check = Check {
         server.type_line("EXIT")?;
         expect_stopping(&mut server)?;
         current.expect_silence(QUIET)?;
-        ask(&mut current, "EXIT 之后的消息")?;
+        // Until it closes: not one message more, every message.
+        for message in ["EXIT 之后的消息", "还有一条", "最后一条"] {
+            ask(&mut current, message)?;
+        }
         server.expect_running()?;
         current.close();
         server.expect_exit(0, EXIT)?;
