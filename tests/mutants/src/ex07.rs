@@ -68,6 +68,10 @@ pub enum Flaw {
     PortWraps,
     /// `canonicalize(root).unwrap()`: a missing root is a panic.
     PanicsOnAMissingRoot,
+    /// Binds 0.0.0.0 with the port given and prints the IP it was given.
+    ServerBindsEveryAddress,
+    /// `TcpListener::bind(addr).unwrap()`: a taken port panics.
+    ServerPanicsWhenThePortIsTaken,
     // --- client flaws ---
     /// `&&` for `||`: an empty name, or one holding a newline, is sent.
     SendsANameThatIsNotOneLine,
@@ -126,11 +130,22 @@ pub fn server(flaw: Flaw) {
         let e = io::Error::new(ErrorKind::NotADirectory, "not a directory");
         fail(format!("cannot serve {}", root.display()), &e);
     }
-    let listener =
-        TcpListener::bind(addr).unwrap_or_else(|e| fail(format!("cannot listen on {addr}"), &e));
-    let local = listener
+    let at = if flaw == Flaw::ServerBindsEveryAddress {
+        std::net::SocketAddr::from(([0, 0, 0, 0], addr.port()))
+    } else {
+        addr
+    };
+    let listener = if flaw == Flaw::ServerPanicsWhenThePortIsTaken {
+        TcpListener::bind(at).unwrap()
+    } else {
+        TcpListener::bind(at).unwrap_or_else(|e| fail(format!("cannot listen on {addr}"), &e))
+    };
+    let mut local = listener
         .local_addr()
         .unwrap_or_else(|e| fail("cannot read the bound address", &e));
+    if flaw == Flaw::ServerBindsEveryAddress {
+        local.set_ip(addr.ip());
+    }
     say(format!("listening on {local}"));
     loop {
         match listener.accept() {

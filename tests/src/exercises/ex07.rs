@@ -61,6 +61,8 @@ pub static EXERCISE: Exercise = Exercise {
         &SERVER_SAYS_A_TRANSFER_FAILED_WHEN_THE_FILE_SHRINKS,
         &SERVER_DELIVERS_EVERY_BYTE_UNDER_PACKET_LOSS,
         &SERVER_REJECTS_A_PORT_OUT_OF_RANGE,
+        &SERVER_LISTENS_ONLY_ON_THE_ADDRESS_IT_IS_GIVEN,
+        &SERVER_REPORTS_A_PORT_THAT_IS_TAKEN,
         &SERVER_TAKES_A_NAME_ENDING_IN_CRLF,
         &SERVER_KEEPS_BLANKS_IN_A_NAME,
         &SERVER_TAKES_A_NAME_ENDED_BY_THE_END_OF_THE_STREAM,
@@ -207,9 +209,13 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "07.server-runtime-errors",
-        "A root that does not exist (or is not a directory): one sentence on stderr, exit 1.",
-        "根目录不存在（或不是目录）：在标准错误输出一句话，以 1 退出。",
-        &["server_fails_when_its_root_does_not_exist"],
+        "A root that does not exist (or is not a directory), or a port that is taken: one sentence on stderr, exit 1; it listens only on the address it is given.",
+        "根目录不存在（或不是目录），或端口已被占用：在标准错误输出一句话，以 1 退出；它只在给定的地址上监听。",
+        &[
+            "server_fails_when_its_root_does_not_exist",
+            "server_reports_a_port_that_is_taken",
+            "server_listens_only_on_the_address_it_is_given",
+        ],
     ),
     clause(
         "07.usage",
@@ -1239,6 +1245,75 @@ pub const SERVER_DELIVERS_EVERY_BYTE_UNDER_PACKET_LOSS: Check = Check {
         let file = t.write_random_file("root/lossy.bin", 10 << 20, 11)?;
         let (_server, addr) = start_server(t)?;
         expect_served(t, addr, "lossy.bin", &file)
+    },
+};
+
+pub const SERVER_LISTENS_ONLY_ON_THE_ADDRESS_IT_IS_GIVEN: Check = Check {
+    name: "server_listens_only_on_the_address_it_is_given",
+    behaviour: "C2",
+    section: "§5.3",
+    tier: Tier::Real,
+    title: Text {
+        en: "the server listens on the IP it is given, and only there (not 0.0.0.0), prints that IP and serves there",
+        zh: "服务器在给定的 IP 上监听，而且只在那里（不是 0.0.0.0），打印这个 IP 并在那里提供服务",
+    },
+    hints: &[
+        Text {
+            en: "Bind exactly the address from the arguments (TcpListener::bind(addr)) and print listener.local_addr(): not 0.0.0.0 with the port, not the address you wished for.",
+            zh: "正好绑定参数给出的地址（TcpListener::bind(addr)），并打印 listener.local_addr()：不要绑定 0.0.0.0 加端口，也不要打印你想要的地址。",
+        },
+        Text {
+            en: "0.0.0.0 means every address of the host: a server told to listen on one address would be reachable on all of them.",
+            zh: "0.0.0.0 表示主机的所有地址：一个被要求只在一个地址上监听的服务器，会在所有地址上都能被连上。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        t.make_dir("root")?;
+        let file = t.write_file("root/here.txt", b"only here\n")?;
+        let own = t.own_loopback_addr(0)?;
+        let mut server = t.start_program(SERVER, &[&own.to_string(), "--root", "root"])?;
+        let addr = server.expect_address("listening on", START)?;
+        if addr.ip() != own.ip() || addr.port() == 0 {
+            return Err(Stop::mismatch(
+                msg!("the server printed another address than the one it was told to listen on";
+                     "服务器打印的地址不是让它监听的那个地址"),
+                format!("listening on {}:PORT (PORT not 0)", own.ip()),
+                format!("listening on {addr}"),
+            ));
+        }
+        t.expect_listening_only_on(addr)?;
+        expect_served(t, addr, "here.txt", &file)
+    },
+};
+
+pub const SERVER_REPORTS_A_PORT_THAT_IS_TAKEN: Check = Check {
+    name: "server_reports_a_port_that_is_taken",
+    behaviour: "S4",
+    section: "§4",
+    tier: Tier::Real,
+    title: Text {
+        en: "a port another program holds: the server exits 1 with one sentence that says it is in use",
+        zh: "端口被其他程序占用：服务器用一句说明端口被占用的话以 1 退出",
+    },
+    hints: &[
+        Text {
+            en: "When bind fails, call fail(\"cannot listen on ADDR\", &e): one sentence naming the address and the reason, exit 1. Never unwrap it, never exit 2 (the arguments were fine).",
+            zh: "bind 失败时调用 fail(\"cannot listen on ADDR\", &e)：一句包含地址和原因的话，以 1 退出。不要 unwrap，也不要以 2 退出（参数本身没有错）。",
+        },
+        Text {
+            en: "Only one socket can listen on an address and port; the error is AddrInUse (EADDRINUSE).",
+            zh: "一个地址和端口上只能有一个套接字监听；错误是 AddrInUse（EADDRINUSE）。",
+        },
+    ],
+    needs: &[],
+    run: |t| {
+        t.make_dir("root")?;
+        let holder = t.tcp_server()?;
+        let done = t
+            .start_program(SERVER, &[&holder.addr().to_string(), "--root", "root"])?
+            .finish(EXIT)?;
+        shared::expect_address_in_use(&done)
     },
 };
 
