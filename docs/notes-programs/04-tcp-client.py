@@ -21,6 +21,7 @@ one recv(1024) for the whole answer, a strict decode.
 # pitfall: shows_a_reply_longer_than_1024_bytes — one recv(1024) cuts everything after 1024 bytes
 # pitfall: survives_a_reply_that_is_not_utf8 — a strict decode raises on bytes that are not UTF-8
 # pitfall: ends_cleanly_when_the_server_closes_first — a send to a server that has closed raises BrokenPipeError
+# pitfall: ends_cleanly_when_the_server_resets_after_its_reply — one recv(1024) and it is done: it never reads on to meet the reset, so it never says so
 
 import socket
 import sys

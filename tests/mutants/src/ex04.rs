@@ -28,6 +28,10 @@ pub enum Flaw {
     PanicsWhenTheServerHasGone,
     /// Treats a reset after the reply as a broken connection: exit 1.
     FailsWhenTheServerResets,
+    /// Says nothing when the server resets after its reply.
+    StaysSilentOnAReset,
+    /// Writes its notes (a failed write, a reset) on standard output.
+    NotesOnStdout,
     /// Prints its own address in `connected to`.
     PrintsItsOwnAddress,
     /// Prints `connected to` before it connects.
@@ -64,6 +68,15 @@ pub enum Flaw {
     DropsTheCarriageReturn,
     /// Throws away the bytes after the server's last newline.
     DropsAnUnfinishedReplyLine,
+}
+
+/// A note about how the connection ended: on stderr, where notes go.
+fn note(flaw: Flaw, text: String) {
+    if flaw == Flaw::NotesOnStdout {
+        say(text);
+    } else {
+        eprintln!("{text}");
+    }
 }
 
 fn connect(flaw: Flaw, server: SocketAddr) -> TcpStream {
@@ -156,7 +169,11 @@ pub fn client(flaw: Flaw) {
         let sent = stream.write_all(&line);
         if flaw == Flaw::PanicsWhenTheServerHasGone {
             sent.unwrap();
-        } else if sent.is_err() {
+        } else if let Err(e) = sent {
+            note(
+                flaw,
+                format!("note: the server closed the connection ({e}); sending stops"),
+            );
             break;
         }
         if exit {
@@ -207,6 +224,9 @@ pub fn client(flaw: Flaw) {
                 if e.kind() == std::io::ErrorKind::ConnectionReset
                     && flaw != Flaw::FailsWhenTheServerResets =>
             {
+                if flaw != Flaw::StaysSilentOnAReset {
+                    note(flaw, "note: the server reset the connection".to_string());
+                }
                 break;
             }
             Err(e) => fail("recv", &e),

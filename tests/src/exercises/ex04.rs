@@ -120,8 +120,8 @@ static CLAUSES: &[Clause] = &[
     ),
     clause(
         "04.server-closes-first",
-        "The server closing or resetting first is not an error: it stops sending, shows what arrived and exits 0.",
-        "服务器先关闭或复位不是错误：客户端停止发送，显示已收到的内容，以 0 退出。",
+        "The server closing or resetting first is not an error: it stops sending, shows what arrived and exits 0; a reset is said on stderr, and no note goes to stdout.",
+        "服务器先关闭或复位不是错误：客户端停止发送，显示已收到的内容，以 0 退出；复位要在标准错误输出中说明，说明不写到标准输出。",
         &[
             "ends_cleanly_when_the_server_closes_first",
             "ends_cleanly_when_the_server_resets_after_its_reply",
@@ -210,6 +210,56 @@ fn expect_received(client: &mut Proc, lines: &[&str]) -> Outcome {
 
 /// The suite's server answers `reply` (one write) and closes; the client
 /// shows each line of it and exits 0.
+/// The connection ended its abnormal way (a write that failed, a reset):
+/// the client shows `lines`, prints nothing else on standard output (a
+/// note about the ending belongs on standard error), and exits 0; after a
+/// reset, its note is there.
+fn expect_only_received_then_exit(
+    mut client: Proc,
+    lines: &[&str],
+    note_expected: bool,
+) -> Outcome {
+    let stray = |line: &str| {
+        Stop::mismatch(
+            msg!("standard output holds a line no contract names: a note about how the connection ended goes to standard error";
+                 "标准输出里有一行约定之外的内容：关于连接如何结束的说明应写到标准错误输出"),
+            msg!("only `connected to` and `received:` lines"; "只有 `connected to` 和 `received:` 行"),
+            show::text(line),
+        )
+    };
+    for line in lines {
+        let expected = format!("received: {line}");
+        let (before, printed) =
+            client.expect_line_and_those_before(&show::text(&expected), REPLY, |l| {
+                l.starts_with("received:")
+            })?;
+        if let Some(extra) = before.iter().find(|l| !l.starts_with("connected to")) {
+            return Err(stray(extra));
+        }
+        if printed != expected {
+            return Err(Stop::mismatch(
+                msg!("the client showed a line the server did not send"; "客户端显示的内容不是服务器发送的那一行"),
+                show::text(&expected),
+                show::text(&printed),
+            ));
+        }
+    }
+    let done = client.finish(EXIT)?;
+    done.expect_code(0)?;
+    if let Some(extra) = done.stdout.lines().find(|l| !l.trim().is_empty()) {
+        return Err(stray(extra));
+    }
+    if note_expected && done.stderr.trim().is_empty() {
+        return Err(Stop::mismatch(
+            msg!("the reset was not said: show what arrived, then say on standard error that the server reset the connection";
+                 "没有说明复位：先显示收到的内容，再在标准错误输出说明服务器复位了连接"),
+            msg!("a note on standard error"; "标准错误输出里的一句说明"),
+            "\"\"",
+        ));
+    }
+    Ok(())
+}
+
 fn reply_and_close(
     client: &mut Proc,
     mut server: TcpPeer,
@@ -646,8 +696,7 @@ pub const ENDS_CLEANLY_WHEN_THE_SERVER_CLOSES_FIRST: Check = Check {
         client.type_line("第二行")?;
         t.expect_connection_gone(client_end, server_end, REPLY)?;
         client.type_lines(&["第三行", "第四行", "第五行", "EXIT"])?;
-        expect_received(&mut client, &["再见"])?;
-        client.expect_exit(0, EXIT)
+        expect_only_received_then_exit(client, &["再见"], false)
     },
 };
 
@@ -680,8 +729,7 @@ pub const ENDS_CLEANLY_WHEN_THE_SERVER_RESETS_AFTER_ITS_REPLY: Check = Check {
         // timing falls, the client's reads end in ConnectionReset.
         server.reset();
         client.type_line("EXIT")?;
-        expect_received(&mut client, &["再见"])?;
-        client.expect_exit(0, EXIT)
+        expect_only_received_then_exit(client, &["再见"], true)
     },
 };
 
