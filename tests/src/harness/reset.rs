@@ -10,9 +10,11 @@
 //! for every step but [`BreakOff::ResetMidReply`] the program is stopped
 //! (SIGSTOP) while the peer connects, sends and resets, and let run again
 //! afterwards. The kernel completes the handshake, queues the bytes and
-//! takes the reset while the program is stopped; when it runs again its
-//! `accept` returns the connection, its reads return the queued bytes and
-//! then `ECONNRESET`, and its reply write fails with `ECONNRESET`.
+//! takes the reset while the program is stopped (the peer waits until the
+//! program's end of the connection is gone from the kernel's table); when
+//! it runs again its `accept` returns the connection, its reads return the
+//! queued bytes and then `ECONNRESET`, and its reply write fails with
+//! `ECONNRESET`.
 
 use super::{Proc, REPLY, Test};
 use crate::check::{Outcome, Stop};
@@ -93,6 +95,17 @@ impl Test {
             program.pause()?;
         }
         let done = self.rude_client(addr, how, message);
+        // The reset is on its way, not yet arrived: on a loaded machine the
+        // kernel may take it in later (its receiving work deferred to a
+        // thread of its own), and a program let run before that would find
+        // a connection still open and its reply written. Wait until the
+        // program's end of the connection is gone.
+        let done = match done {
+            Ok(from) if stopped && how.resets() => self
+                .expect_connection_gone(addr, from, REPLY)
+                .map(|()| from),
+            other => other,
+        };
         if stopped {
             // Let the program run again even when the client failed, so
             // the failure reported is the client's.
