@@ -2,7 +2,7 @@
 //! each line typed is one datagram `sendto` a destination.
 
 use super::shared;
-use crate::harness::{Edge, Proc, UdpPeer};
+use crate::harness::{EXIT_ENDINGS, Edge, Proc, UdpPeer};
 use crate::prelude::*;
 use std::net::SocketAddr;
 
@@ -614,26 +614,16 @@ pub const STOPS_AT_EXIT_WHATEVER_ITS_LINE_ENDING: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let endings: [(&[u8], Msg); 2] = [
-            (b"EXIT\r\n", msg!("EXIT\\r\\n"; "EXIT\\r\\n")),
-            (
-                b"EXIT",
-                msg!("EXIT and then the end of the input"; "EXIT，随后输入结束"),
-            ),
-        ];
+        // `EXIT\n` is the notes-tier check's; here the other two endings.
+        let endings = &EXIT_ENDINGS[1..];
         t.rounds(
             endings.len(),
             msg!("start the sender; type a line, then EXIT with another ending; it exits 0 and sends nothing more";
                  "启动发送端；输入一行，再输入另一种行尾的 EXIT；它以 0 退出且不再发送"),
             |n| {
-                let (typed, name) = &endings[n - 1];
                 let (mut sender, receiver) = sender_and_receiver(t)?;
                 type_and_receive(&mut sender, &receiver, "goodbye", b"goodbye")?;
-                t.step(msg!("type {}", name.en; "输入{}", name.zh));
-                sender.type_bytes(typed)?;
-                if !typed.ends_with(b"\n") {
-                    sender.close_stdin();
-                }
+                sender.type_exit(endings[n - 1])?;
                 sender.expect_exit(0, EXIT)?;
                 receiver.expect_silence(QUIET)
             },

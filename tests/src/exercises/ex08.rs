@@ -4,7 +4,7 @@
 
 use super::shared;
 use crate::harness::expect_os_chosen;
-use crate::harness::{Edge, Proc, UdpPeer};
+use crate::harness::{EXIT_ENDINGS, Edge, Proc, UdpPeer};
 use crate::prelude::*;
 use std::net::SocketAddr;
 
@@ -533,30 +533,18 @@ pub const EXITS_AT_ONCE_ON_EXIT_WHILE_A_RECEIVE_IS_PENDING: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let endings: [(&[u8], Msg); 3] = [
-            (b"EXIT\n", msg!("EXIT"; "EXIT")),
-            (b"EXIT\r\n", msg!("EXIT\\r\\n"; "EXIT\\r\\n")),
-            (
-                b"EXIT",
-                msg!("EXIT and then the end of the input"; "EXIT，随后输入结束"),
-            ),
-        ];
+        let endings = EXIT_ENDINGS;
         t.rounds(
             endings.len(),
             msg!("start the chat; a datagram arrives; type EXIT with one line ending or another; it exits 0 and sends nothing";
                  "启动聊天程序；收到一个数据报；输入某种行尾的 EXIT；它以 0 退出且什么也不发送"),
             |n| {
-                let (typed, name) = &endings[n - 1];
                 let (mut chat, bound, peer) = chat_with_suite(t)?;
                 // Once a datagram has been printed the receiver is surely
                 // running, and now waits in recv_from for the next one.
                 peer.send_to(b"are you listening?", bound)?;
                 expect_printed(&mut chat, peer.addr(), "are you listening?")?;
-                t.step(msg!("type {}", name.en; "输入{}", name.zh));
-                chat.type_bytes(typed)?;
-                if !typed.ends_with(b"\n") {
-                    chat.close_stdin();
-                }
+                chat.type_exit(endings[n - 1])?;
                 chat.expect_exit(0, EXIT)?;
                 peer.expect_silence(QUIET)
             },

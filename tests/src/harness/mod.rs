@@ -33,6 +33,7 @@ pub use reaper::{Reaper, survivors};
 pub use reset::BreakOff;
 pub use sockets::{Held, held_by, ready_on};
 pub use tcp::{TcpPeer, TcpServerPeer};
+pub use teeth::EXIT_ENDINGS;
 pub use udp::udp_drops;
 pub use udp::{MAX_DATAGRAM, UdpPeer};
 

@@ -74,7 +74,27 @@ impl Edge {
     }
 }
 
+/// The ways a typist ends with the word `EXIT` where a contract drops the
+/// line ending: `\n`, `\r\n`, or the end of the input right after it.
+pub const EXIT_ENDINGS: &[&[u8]] = &[b"EXIT\n", b"EXIT\r\n", b"EXIT"];
+
 impl Proc {
+    /// Type `typed` (one of [`EXIT_ENDINGS`]); without a `\n` the input
+    /// ends right after it.
+    pub fn type_exit(&mut self, typed: &[u8]) -> Outcome {
+        let ended = !typed.ends_with(b"\n");
+        self.trace.step(if ended {
+            msg!("type {} and end the input", crate::show::bytes(typed); "输入 {} 并结束输入", crate::show::bytes(typed))
+        } else {
+            msg!("type {}", crate::show::bytes(typed); "输入 {}", crate::show::bytes(typed))
+        });
+        self.type_bytes(typed)?;
+        if ended {
+            self.close_stdin();
+        }
+        Ok(())
+    }
+
     /// Type `edge` as a line on standard input (its text and its line
     /// ending); a last line without its `\n` is followed by the end of input.
     pub fn type_edge(&mut self, edge: Edge) -> Outcome {
