@@ -97,6 +97,7 @@ pub fn docs(check_only: bool) -> std::process::ExitCode {
         // differs on every try, so `--check` tries three captures.
         let tries = if check_only { 3 } else { 1 };
         let mut differs = Vec::new();
+        let mut captured_block = String::new();
         for attempt in 1..=tries {
             differs.clear();
             let verdict = run_check(exercise, check, Arc::clone(&targets), CHECK_LIMIT);
@@ -119,6 +120,9 @@ pub fn docs(check_only: bool) -> std::process::ExitCode {
                     Err(e) => return fail(format!("cannot read {}: {e}", path.display())),
                 };
                 let block = wire::docs::block(id, name, &wire::docs::diagram(&captured, lang));
+                if lang == Lang::En {
+                    captured_block.clone_from(&block);
+                }
                 let Some(new) = wire::docs::replace_block(&text, &block) else {
                     return fail(format!(
                         "{} has no `{}` marker",
@@ -136,6 +140,12 @@ pub fn docs(check_only: bool) -> std::process::ExitCode {
         }
         for (path, new) in differs {
             if check_only {
+                // What the capture shows now, so a stale README can be told
+                // from a capture that came out otherwise.
+                eprintln!(
+                    "{}: the capture now shows\n{captured_block}",
+                    path.display()
+                );
                 stale.push(path.display().to_string());
             } else if let Err(e) = std::fs::write(&path, new) {
                 return fail(format!("cannot write {}: {e}", path.display()));
