@@ -1115,31 +1115,26 @@ impl Finished {
 }
 
 /// Whether a line printed on standard output reads like an error report
-/// (the sentence a contract wants on standard error), in either language.
+/// (the sentence a contract wants on standard error), in either language:
+/// it starts the way error sentences start. Contract lines may contain
+/// such words (`refused NAME: REASON`, `… failed`), never start with them.
 fn sounds_like_an_error(line: &str) -> bool {
-    let lower = line.to_lowercase();
-    [
-        "error",
-        "fail",
-        "cannot",
-        "can't",
-        "could not",
-        "couldn't",
-        "unable",
-        "refused",
-        "in use",
-        "denied",
-        "invalid",
-        "out of range",
-        "usage",
-        "reset",
-        "too long",
-        "错误",
-        "失败",
-        "无法",
-    ]
-    .iter()
-    .any(|word| lower.contains(word))
+    let lower = line.trim_start().to_lowercase();
+    lower.contains("error:")
+        || [
+            "error",
+            "cannot",
+            "can't",
+            "could not",
+            "couldn't",
+            "unable",
+            "failed",
+            "usage",
+            "错误",
+            "无法",
+        ]
+        .iter()
+        .any(|start| lower.starts_with(start))
 }
 
 /// Stopping and resuming a program: a program that is stopped reads
