@@ -336,7 +336,7 @@ pub const REPORTS_CONNECTION_REFUSED: Check = Check {
         let nobody = t.unused_addr()?;
         let done = t.run(&[&nobody.to_string()])?;
         done.expect_failure_explained()?;
-        done.expect_stderr(predicate::str::contains("refused"))?;
+        done.expect_stderr(crate::harness::mentions("refused"))?;
         done.expect_no_stdout()
     },
 };

@@ -38,7 +38,7 @@ pub fn long_line() -> String {
 /// a runtime failure (exit 1) whose one sentence says "in use".
 pub fn expect_address_in_use(done: &Finished) -> Outcome {
     done.expect_failure_explained()?;
-    done.expect_stderr(predicate::str::contains("in use"))?;
+    done.expect_stderr(crate::harness::mentions("in use"))?;
     done.expect_no_stdout()
 }
 

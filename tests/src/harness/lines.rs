@@ -52,6 +52,30 @@ impl Predicate<str> for NoLineStarting {
     }
 }
 
+/// The output says `words` somewhere (an error sentence that must name
+/// its cause: `refused`, `in use`).
+#[derive(Clone, Debug)]
+pub struct Mentions(String);
+
+/// A predicate: the output contains `words`.
+pub fn mentions(words: impl Into<String>) -> Mentions {
+    Mentions(words.into())
+}
+
+impl fmt::Display for Mentions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "a sentence that says {}", crate::show::text(&self.0))
+    }
+}
+
+impl PredicateReflection for Mentions {}
+
+impl Predicate<str> for Mentions {
+    fn eval(&self, output: &str) -> bool {
+        output.contains(&self.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -62,5 +86,7 @@ mod tests {
         assert!(!has_line("class: C").eval("class: CD\nsubclass: C x"));
         assert!(no_line_starting("zone:").eval("kind: link-local"));
         assert!(!no_line_starting("zone:").eval("zone: 19"));
+        assert!(mentions("in use").eval("error: cannot bind: address in use"));
+        assert!(!mentions("in use").eval("error: permission denied"));
     }
 }

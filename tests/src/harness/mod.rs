@@ -25,7 +25,7 @@ mod watch;
 
 pub use edges::Edge;
 pub use files::{SameAs, human_size};
-pub use lines::{HasLine, NoLineStarting, has_line, no_line_starting};
+pub use lines::{HasLine, Mentions, NoLineStarting, has_line, mentions, no_line_starting};
 pub use loopback::{Transport, expect_os_chosen};
 pub(crate) use netns::{probe_lossy_namespace, probe_private_namespace};
 pub use process::{Ending, Finished, Proc, describe_status};
