@@ -381,7 +381,13 @@ pub const REPLIES_ONLY_AFTER_THE_MESSAGE_ARRIVES: Check = Check {
     ],
     needs: &[],
     run: |t| {
-        let (_server, _addr, mut client) = server_and_client(t)?;
+        let (mut server, _addr, mut client) = server_and_client(t)?;
+        // Once it has taken the connection and sits in its read, a reply
+        // it sends before reading has been sent: no race with the machine.
+        server.expect_line("\"client connected from IP:PORT\"", REPLY, |l| {
+            l.starts_with("client connected from")
+        })?;
+        server.wait_until_it_waits(REPLY)?;
         client.expect_silence(QUIET)?;
         client.send_line("你好")?;
         client.expect_line(REPLY_LINE, REPLY)

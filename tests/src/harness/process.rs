@@ -612,7 +612,9 @@ impl Proc {
         let state = stat
             .rsplit_once(')')
             .and_then(|(_, rest)| rest.split_whitespace().next());
-        let waiting = matches!(state, Some("S" | "D"));
+        // S: asleep in accept or a read. Not D: that is the disk (a
+        // program paging itself in on a loaded machine), not a wait.
+        let waiting = state == Some("S");
         let pending = self
             .stdout_peek
             .as_ref()
@@ -1167,6 +1169,32 @@ impl Proc {
                 }
                 // Stopping is asynchronous and std cannot wait for it: a
                 // short poll bounded by the deadline.
+                Some(_) => thread::sleep(Duration::from_millis(2)),
+            }
+        }
+    }
+
+    /// Wait until the program sleeps (state S: blocked in a read, an
+    /// accept …): whatever it did before it blocked — a reply written
+    /// early — has been done by then, however loaded the machine is.
+    pub fn wait_until_it_waits(&mut self, within: Duration) -> Outcome {
+        self.trace.step(
+            msg!("wait until {} waits (blocked in a read)", self.role.en;
+                 "等待{}进入等待（阻塞在读取中）", self.role.zh),
+        );
+        let deadline = Instant::now() + within;
+        loop {
+            match process_state(self.pid()) {
+                Some('S') => return Ok(()),
+                Some('Z' | 'X') | None => return Err(self.not_running()),
+                Some(_) if Instant::now() >= deadline => {
+                    return Err(Stop::fail(
+                        msg!("{} did not come to wait within {} s", self.role.en, within.as_secs();
+                             "{}没有在 {} 秒内进入等待", self.role.zh, within.as_secs()),
+                    ));
+                }
+                // The kernel offers no event for a state change: a short
+                // poll, bounded by the deadline.
                 Some(_) => thread::sleep(Duration::from_millis(2)),
             }
         }
