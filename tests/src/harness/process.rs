@@ -1156,22 +1156,13 @@ impl Proc {
         if !matches!(sent, Some(Ok(()))) {
             return Err(self.not_running());
         }
-        let deadline = Instant::now() + REPLY_WAIT;
-        loop {
-            match process_state(self.pid()) {
-                Some('T' | 't') => return Ok(()),
-                Some('Z' | 'X') | None => return Err(self.not_running()),
-                Some(_) if Instant::now() >= deadline => {
-                    return Err(Stop::fail(
-                        msg!("{} did not stop within {} s", self.role.en, REPLY_WAIT.as_secs();
-                                               "{}没有在 {} 秒内暂停", self.role.zh, REPLY_WAIT.as_secs()),
-                    ));
-                }
-                // Stopping is asynchronous and std cannot wait for it: a
-                // short poll bounded by the deadline.
-                Some(_) => thread::sleep(Duration::from_millis(2)),
-            }
-        }
+        // Stopping is asynchronous and std cannot wait for it.
+        self.wait_for_state(
+            &['T', 't'],
+            REPLY_WAIT,
+            msg!("{} did not stop within {} s", self.role.en, REPLY_WAIT.as_secs();
+                 "{}没有在 {} 秒内暂停", self.role.zh, REPLY_WAIT.as_secs()),
+        )
     }
 
     /// Wait until the program sleeps (state S: blocked in a read, an
@@ -1182,19 +1173,24 @@ impl Proc {
             msg!("wait until {} waits (blocked in a read)", self.role.en;
                  "等待{}进入等待（阻塞在读取中）", self.role.zh),
         );
+        self.wait_for_state(
+            &['S'],
+            within,
+            msg!("{} did not come to wait within {} s", self.role.en, within.as_secs();
+                 "{}没有在 {} 秒内进入等待", self.role.zh, within.as_secs()),
+        )
+    }
+
+    /// Wait until the kernel reports the program in one of `states`
+    /// (`/proc/PID/stat`); `late` if it is not within `within`. The kernel
+    /// offers no event for a state change: a short poll, bounded.
+    fn wait_for_state(&mut self, states: &[char], within: Duration, late: Msg) -> Outcome {
         let deadline = Instant::now() + within;
         loop {
             match process_state(self.pid()) {
-                Some('S') => return Ok(()),
+                Some(state) if states.contains(&state) => return Ok(()),
                 Some('Z' | 'X') | None => return Err(self.not_running()),
-                Some(_) if Instant::now() >= deadline => {
-                    return Err(Stop::fail(
-                        msg!("{} did not come to wait within {} s", self.role.en, within.as_secs();
-                             "{}没有在 {} 秒内进入等待", self.role.zh, within.as_secs()),
-                    ));
-                }
-                // The kernel offers no event for a state change: a short
-                // poll, bounded by the deadline.
+                Some(_) if Instant::now() >= deadline => return Err(Stop::fail(late)),
                 Some(_) => thread::sleep(Duration::from_millis(2)),
             }
         }
