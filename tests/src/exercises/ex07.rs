@@ -1271,17 +1271,8 @@ pub const SERVER_LISTENS_ONLY_ON_THE_ADDRESS_IT_IS_GIVEN: Check = Check {
     run: |t| {
         t.make_dir("root")?;
         let file = t.write_file("root/here.txt", b"only here\n")?;
-        let own = t.own_loopback_addr(0)?;
-        let mut server = t.start_program(SERVER, &[&own.to_string(), "--root", "root"])?;
-        let addr = server.expect_address("listening on", START)?;
-        if addr.ip() != own.ip() || addr.port() == 0 {
-            return Err(Stop::mismatch(
-                msg!("the server printed another address than the one it was told to listen on";
-                     "服务器打印的地址不是让它监听的那个地址"),
-                format!("listening on {}:PORT (PORT not 0)", own.ip()),
-                format!("listening on {addr}"),
-            ));
-        }
+        let (_server, addr) =
+            t.start_program_listening_on_own_address(SERVER, &["--root", "root"])?;
         t.expect_listening_only_on(addr)?;
         expect_served(t, addr, "here.txt", &file)
     },

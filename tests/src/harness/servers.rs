@@ -31,8 +31,23 @@ impl Test {
     /// port 0, and wait for its `listening on IP:PORT`: the IP printed must
     /// be the one it was given.
     pub fn start_listening_on_own_address(&self) -> Result<(Proc, SocketAddr), Stop> {
-        let own = self.own_loopback_addr(0)?;
-        let mut server = self.start(&[&own.to_string()])?;
+        let key = self.exercise.programs[0].key;
+        self.start_program_listening_on_own_address(key, &[])
+    }
+
+    /// The same for program `key` of the exercise, with `more` arguments
+    /// after the address (`--root root` for the download server).
+    pub fn start_program_listening_on_own_address(
+        &self,
+        key: &str,
+        more: &[&str],
+    ) -> Result<(Proc, SocketAddr), Stop> {
+        let own = self.own_loopback_addr(0)?.to_string();
+        let args: Vec<&str> = std::iter::once(own.as_str())
+            .chain(more.iter().copied())
+            .collect();
+        let own: SocketAddr = own.parse().expect("an address it made");
+        let mut server = self.start_program(key, &args)?;
         let addr = server.expect_address("listening on", START)?;
         if addr.ip() == own.ip() && addr.port() != 0 {
             return Ok((server, addr));
